@@ -1,0 +1,370 @@
+# shellcheck shell=bash
+# Functions behind ./forge: JDK discovery, package install, throwaway PostgreSQL and Redis on free
+# ports, and the services' processes. Sourced by ./forge (ROOT and FORGE_DIR are set there).
+
+log() { printf '[forge] %s\n' "$*" >&2; }
+die() {
+    log "error: $*"
+    exit 1
+}
+
+# --- JDK ---------------------------------------------------------------------------------------
+
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+forge_find_jdk() {
+    local candidate major
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+        [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+        major="$(java_major "$candidate")"
+        if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ]; then
+            export JAVA_HOME="$candidate"
+            export PATH="$JAVA_HOME/bin:$PATH"
+            return 0
+        fi
+    done
+    if command -v javac >/dev/null; then
+        candidate="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+        major="$(java_major "$candidate")"
+        if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ]; then
+            export JAVA_HOME="$candidate"
+            return 0
+        fi
+    fi
+    die "no JDK 21 or newer found; install one (e.g. apt-get install openjdk-21-jdk) or set JAVA_HOME"
+}
+
+# --- Packages ----------------------------------------------------------------------------------
+
+pg_bindir() {
+    local dir
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        local v="${dir#/usr/lib/postgresql/}"
+        v="${v%%/*}"
+        if [ "${v%%.*}" -ge 15 ] && [ -x "$dir/postgres" ] && [ -x "$dir/initdb" ]; then
+            echo "$dir"
+            return 0
+        fi
+    done
+    return 1
+}
+
+forge_ensure_packages() {
+    local missing=()
+    pg_bindir >/dev/null || missing+=(postgresql)
+    command -v redis-server >/dev/null || missing+=(redis-server)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+    command -v psql >/dev/null || missing+=(postgresql-client)
+    command -v openssl >/dev/null || missing+=(openssl)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    log "installing ${missing[*]} (Debian packages)"
+    $sudo apt-get update -qq >/dev/null
+    # The packages' own services are not wanted: forge starts private servers.
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+    $sudo chmod +x /usr/sbin/policy-rc.d
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+    $sudo rm -f /usr/sbin/policy-rc.d
+    pg_bindir >/dev/null || die "PostgreSQL 15+ server binaries not found after install"
+}
+
+# --- Ports and processes -----------------------------------------------------------------------
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+    local port tries=0
+    while [ $tries -lt 200 ]; do
+        port=$((20000 + RANDOM % 40000))
+        if ! port_in_use "$port"; then
+            echo "$port"
+            return 0
+        fi
+        tries=$((tries + 1))
+    done
+    die "no free port found"
+}
+
+record_pid() { echo "$2 $3" >> "$1/pids"; }
+
+wait_for() { # description timeout-seconds command...
+    local what="$1" timeout="$2" i=0
+    shift 2
+    until "$@" >/dev/null 2>&1; do
+        i=$((i + 1))
+        if [ $i -ge $((timeout * 5)) ]; then
+            log "$what did not become ready within ${timeout}s"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+forge_any_alive() {
+    local name pid
+    [ -f "$1/pids" ] || return 1
+    while read -r name pid; do
+        kill -0 "$pid" 2>/dev/null && return 0
+    done < "$1/pids"
+    return 1
+}
+
+# Stops every process recorded in RUN/pids (newest first), then removes RUN unless "keep".
+forge_stop_all() {
+    local run="$1" keep="${2:-}" name pid i
+    [ -d "$run" ] || return 0
+    if [ -f "$run/pids" ]; then
+        tac "$run/pids" | while read -r name pid; do
+            [ -n "$pid" ] || continue
+            if [ "$name" = postgres ] && [ -f "$run/pg.datadir" ]; then
+                as_pg "$(pg_bindir)/pg_ctl" -D "$(cat "$run/pg.datadir")" -m fast -w -t 20 stop \
+                    >/dev/null 2>&1 || true
+            fi
+            kill -TERM "$pid" 2>/dev/null || true
+        done
+        tac "$run/pids" | while read -r name pid; do
+            for i in $(seq 1 100); do
+                kill -0 "$pid" 2>/dev/null || break
+                sleep 0.1
+            done
+            kill -KILL "$pid" 2>/dev/null || true
+        done
+        : > "$run/pids"
+    fi
+    if [ "$keep" != keep ] && [[ "$run" == "$FORGE_DIR"/test-* ]]; then
+        rm -rf "$run"
+    fi
+}
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+# PostgreSQL refuses to run as root; as root it runs as the unprivileged user "postgres".
+as_pg() {
+    if [ "$(id -u)" -eq 0 ]; then
+        id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+random_secret() { openssl rand -hex 24; }
+
+# Starts PostgreSQL and Redis; writes RUN/servers.env with their ports and credentials.
+# With a second argument (a persistent data directory) the data and secrets survive restarts.
+forge_start_servers() {
+    local run="$1" data="${2:-$1}"
+    mkdir -p "$data"
+    local secrets="$data/secrets.env"
+    if [ ! -f "$secrets" ]; then
+        umask 077
+        {
+            echo "PG_SUPER_PASSWORD=$(random_secret)"
+            echo "AUTH_DB_PASSWORD=$(random_secret)"
+            echo "QUOTE_DB_PASSWORD=$(random_secret)"
+            echo "REDIS_ADMIN_PASSWORD=$(random_secret)"
+            echo "AUTH_REDIS_PASSWORD=$(random_secret)"
+            echo "QUOTE_REDIS_PASSWORD=$(random_secret)"
+        } > "$secrets"
+        umask 022
+    fi
+    # shellcheck disable=SC1090
+    source "$secrets"
+
+    local pg_port redis_port
+    pg_port="${FORGE_PG_PORT:-$(free_port)}"
+    redis_port="${FORGE_REDIS_PORT:-$(free_port)}"
+    start_postgres "$run" "$data/pg" "$pg_port"
+    start_redis "$run" "$data/redis" "$redis_port"
+    cat > "$run/servers.env" <<EOF
+PG_PORT=$pg_port
+REDIS_PORT=$redis_port
+EOF
+}
+
+start_postgres() {
+    local run="$1" datadir="$2" port="$3" bin
+    bin="$(pg_bindir)"
+    mkdir -p "$datadir"
+    [ "$(id -u)" -eq 0 ] && { id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres; chown postgres "$datadir"; }
+    chmod 700 "$datadir"
+    local fresh=0
+    if [ ! -f "$datadir/PG_VERSION" ]; then
+        fresh=1
+        local pwfile="$run/.pgpw"
+        printf '%s\n' "$PG_SUPER_PASSWORD" > "$pwfile"
+        [ "$(id -u)" -eq 0 ] && chown postgres "$pwfile"
+        as_pg "$bin/initdb" -D "$datadir" -U postgres --pwfile="$pwfile" --auth=scram-sha-256 \
+            --encoding=UTF8 --locale=C.UTF-8 >"$run/initdb.log" 2>&1 \
+            || { cat "$run/initdb.log" >&2; die "initdb failed"; }
+        rm -f "$pwfile"
+    fi
+    echo "$datadir" > "$run/pg.datadir"
+    log "starting PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+    local logfile="$run/postgres.log"
+    touch "$logfile"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$logfile"
+    as_pg "$bin/pg_ctl" -D "$datadir" -l "$logfile" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=${FORGE_PG_FSYNC:-on} -c synchronous_commit=${FORGE_PG_SYNC_COMMIT:-on}" \
+        start >/dev/null || { cat "$logfile" >&2; die "PostgreSQL did not start"; }
+    record_pid "$run" postgres "$(head -1 "$datadir/postmaster.pid")"
+    [ "$fresh" -eq 1 ] && create_database "$port"
+    return 0
+}
+
+psql_super() { # port, then psql args
+    local port="$1"
+    shift
+    PGPASSWORD="$PG_SUPER_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
+}
+
+# One database "forge"; schema auth owned by role forge_auth and schema quote by forge_quote.
+# Neither role can use the other's schema; nobody else can create anything.
+create_database() {
+    local port="$1"
+    psql_super "$port" -d postgres <<EOF >/dev/null
+CREATE ROLE forge_auth LOGIN PASSWORD '$AUTH_DB_PASSWORD';
+CREATE ROLE forge_quote LOGIN PASSWORD '$QUOTE_DB_PASSWORD';
+CREATE DATABASE forge ENCODING 'UTF8' TEMPLATE template0;
+REVOKE ALL ON DATABASE forge FROM PUBLIC;
+GRANT CONNECT ON DATABASE forge TO forge_auth, forge_quote;
+ALTER ROLE forge_auth SET search_path = auth;
+ALTER ROLE forge_quote SET search_path = quote;
+EOF
+    psql_super "$port" -d forge <<EOF >/dev/null
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+CREATE SCHEMA auth AUTHORIZATION forge_auth;
+CREATE SCHEMA quote AUTHORIZATION forge_quote;
+EOF
+}
+
+# --- Redis -------------------------------------------------------------------------------------
+
+# Redis with ACL users: forge_auth may touch forge:auth:* and forge:revoked:*; forge_quote
+# forge:quote:* and may only read forge:revoked:*. The default user is off.
+start_redis() {
+    local run="$1" dir="$2" port="$3"
+    mkdir -p "$dir"
+    local conf="$run/redis.conf"
+    umask 077
+    cat > "$conf" <<EOF
+bind 127.0.0.1
+port $port
+daemonize no
+dir $dir
+save ""
+appendonly no
+protected-mode yes
+maxmemory 256mb
+maxmemory-policy noeviction
+user default off
+user forge_admin on >$REDIS_ADMIN_PASSWORD ~* &* +@all
+user forge_auth on >$AUTH_REDIS_PASSWORD resetkeys ~forge:auth:* ~forge:revoked:* resetchannels +@all -@dangerous -@admin +info +client|setname +client|id
+user forge_quote on >$QUOTE_REDIS_PASSWORD resetkeys ~forge:quote:* %R~forge:revoked:* resetchannels +@all -@dangerous -@admin +info +client|setname +client|id
+EOF
+    umask 022
+    log "starting Redis $(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p') on 127.0.0.1:$port"
+    redis-server "$conf" >"$run/redis.log" 2>&1 &
+    record_pid "$run" redis $!
+    wait_for Redis 20 redis_ping "$port" || { cat "$run/redis.log" >&2; die "Redis did not start"; }
+}
+
+redis_ping() {
+    REDISCLI_AUTH="$REDIS_ADMIN_PASSWORD" redis-cli --user forge_admin -h 127.0.0.1 -p "$1" ping \
+        2>/dev/null | grep -q PONG
+}
+
+# --- Services ----------------------------------------------------------------------------------
+
+# Exports the environment both services (and their tests) read.
+forge_export_service_env() {
+    local run="$1"
+    # shellcheck disable=SC1091
+    source "$run/servers.env"
+    export FORGE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/forge"
+    export FORGE_AUTH_DB_USER=forge_auth FORGE_AUTH_DB_PASSWORD="$AUTH_DB_PASSWORD"
+    export FORGE_QUOTE_DB_USER=forge_quote FORGE_QUOTE_DB_PASSWORD="$QUOTE_DB_PASSWORD"
+    export FORGE_AUTH_REDIS_URL="redis://forge_auth:$AUTH_REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
+    export FORGE_QUOTE_REDIS_URL="redis://forge_quote:$QUOTE_REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
+    # For tests that must write or inspect any key (e.g. revocation marks), and for service-common.
+    export FORGE_REDIS_URL="redis://forge_admin:$REDIS_ADMIN_PASSWORD@127.0.0.1:$REDIS_PORT"
+    export FORGE_PG_SUPER_URL="postgresql://postgres:$PG_SUPER_PASSWORD@127.0.0.1:$PG_PORT/forge"
+}
+
+service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+forge_build_if_needed() {
+    local stale=0 svc jar
+    for svc in auth-service quote-service; do
+        jar="$(service_jar "$svc")"
+        if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src/main" "$ROOT/service-common/src/main" "$ROOT/shared-domain/src/main" -newer "$jar" -print -quit)" ]; then
+            stale=1
+        fi
+    done
+    if [ "$stale" -eq 1 ]; then
+        log "building the services (./mvnw package -DskipTests)"
+        (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests) || die "build failed"
+    fi
+}
+
+# Starts one service: name, port, extra env assignments...
+start_service() {
+    local run="$1" svc="$2" port="$3"
+    shift 3
+    log "starting $svc on :$port"
+    (
+        cd "$run"
+        exec env "$@" "$JAVA_HOME/bin/java" ${FORGE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m} \
+            -jar "$(service_jar "$svc")" >"$run/$svc.log" 2>&1
+    ) &
+    record_pid "$run" "$svc" $!
+}
+
+forge_start_services() {
+    local run="$1"
+    local auth_port="${FORGE_AUTH_PORT:-8081}" quote_port="${FORGE_QUOTE_PORT:-8082}"
+    port_in_use "$auth_port" && die "port $auth_port (FORGE_AUTH_PORT) is in use"
+    port_in_use "$quote_port" && die "port $quote_port (FORGE_QUOTE_PORT) is in use"
+    local keys="$FORGE_DIR/data/jwt"
+    if [ -z "${FORGE_AUTH_JWT_SIGNING_KEY_FILE:-}${FORGE_AUTH_JWT_SIGNING_KEY:-}" ]; then
+        mkdir -p "$keys"
+        chmod 700 "$keys"
+        [ -f "$keys/signing-key.pem" ] || openssl genpkey -algorithm RSA \
+            -pkeyopt rsa_keygen_bits:2048 -out "$keys/signing-key.pem" 2>/dev/null
+        export FORGE_AUTH_JWT_SIGNING_KEY_FILE="$keys/signing-key.pem"
+    fi
+    export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
+    export FORGE_JWKS_URL="${FORGE_JWKS_URL:-http://127.0.0.1:$auth_port/api/auth/.well-known/jwks.json}"
+    # Every FORGE_* variable of this environment reaches the services (they inherit it).
+    start_service "$run" auth-service "$auth_port"
+    start_service "$run" quote-service "$quote_port"
+    wait_for auth-service 90 curl -fsS "http://127.0.0.1:$auth_port/q/health/ready" \
+        || { tail -50 "$run/auth-service.log" >&2; die "auth-service is not ready"; }
+    wait_for quote-service 90 curl -fsS "http://127.0.0.1:$quote_port/q/health/ready" \
+        || { tail -50 "$run/quote-service.log" >&2; die "quote-service is not ready"; }
+}
+
+forge_bootstrap_admin_note() {
+    if [ -n "${FORGE_BOOTSTRAP_ADMIN_EMAIL:-}" ] && [ -n "${FORGE_BOOTSTRAP_ADMIN_PASSWORD:-}" ]; then
+        log "bootstrap admin: $FORGE_BOOTSTRAP_ADMIN_EMAIL (created by auth-service if absent)"
+    fi
+}
+
+forge_print_summary() {
+    local run="$1"
+    # shellcheck disable=SC1091
+    source "$run/servers.env"
+    cat <<EOF
+
+PatriotForge is up.
+  gateway        ${FORGE_GATEWAY_URL:-(not started)}
+  auth-service   http://127.0.0.1:$FORGE_AUTH_PORT   (ops: /q/health/ready /q/metrics /q/openapi)
+  quote-service  http://127.0.0.1:$FORGE_QUOTE_PORT   (ops: /q/health/ready /q/metrics /q/openapi)
+  PostgreSQL     127.0.0.1:$PG_PORT  database forge
+  Redis          127.0.0.1:$REDIS_PORT
+  logs           $run
+Stop everything with: ./forge down
+EOF
+}
