@@ -152,6 +152,11 @@ as_pg() {
 
 random_secret() { openssl rand -hex 24; }
 
+forge_load_secrets() {
+    # shellcheck disable=SC1091
+    source "$1/secrets.env"
+}
+
 # Starts PostgreSQL and Redis; writes RUN/servers.env with their ports and credentials.
 # With a second argument (a persistent data directory) the data and secrets survive restarts.
 forge_start_servers() {
@@ -170,8 +175,7 @@ forge_start_servers() {
         } > "$secrets"
         umask 022
     fi
-    # shellcheck disable=SC1090
-    source "$secrets"
+    forge_load_secrets "$data"
 
     local pg_port redis_port
     pg_port="${FORGE_PG_PORT:-$(free_port)}"
