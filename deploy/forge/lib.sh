@@ -371,4 +371,21 @@ PatriotForge is up.
   logs           $run
 Stop everything with: ./forge down
 EOF
+    forge_print_first_request
+}
+
+# The gateway part of the summary: the operations URLs and a first request through the gateway.
+forge_print_first_request() {
+    [ -n "${FORGE_GATEWAY_URL:-}" ] || return 0
+    local auth="http://127.0.0.1:$FORGE_AUTH_PORT" quote="http://127.0.0.1:$FORGE_QUOTE_PORT"
+    cat <<EOF
+
+Operations (each service on its own port; not reachable through the gateway):
+  $auth/q/health/ready   $auth/q/metrics   $auth/q/openapi
+  $quote/q/health/ready   $quote/q/metrics   $quote/q/openapi
+
+Try a first request through the gateway:
+  curl -i $FORGE_GATEWAY_URL/api/auth/register -H 'Content-Type: application/json' \\
+    -d '{"email":"ada@example.com","password":"violet-anchor-harbor-93","display_name":"Ada"}'
+EOF
 }
