@@ -1,0 +1,281 @@
+# shellcheck shell=bash
+# The reliability tier's cluster: two replicas of each service and a gateway in front of them,
+# started on free ports next to forge's PostgreSQL and Redis of one run directory, plus the fault
+# actions the tests trigger (SIGKILL a replica, stop Redis, restart PostgreSQL, ...).
+#
+# Sourced by reliability-tests/run and reliability-tests/bin/ctl after deploy/forge/lib.sh (and
+# deploy/forge/gateway.sh when it exists). ROOT and FORGE_DIR are set by the caller. Layout:
+#
+#   RUN/                       forge's run directory (servers.env, secrets.env, pids, pg.datadir)
+#   RUN/reliability/           CDIR: this cluster
+#     cluster.env              ports and settings of the replicas (sourced again by bin/ctl)
+#     cluster.properties       the same for the JUnit harness
+#     replicas                 "name service port" per replica
+#     auth-a/ auth-b/ ...      each replica's log (the previous run's log as *.log.1) and pid
+#     gateway/                 the rendered nginx configuration, its logs and pid
+#
+# Every process started here is also recorded in RUN/pids, so forge_stop_all ends it even when
+# this tier is interrupted.
+
+CL_REPLICAS=(auth-a auth-b quote-a quote-b)
+
+cl_dir() { echo "$RUN/reliability"; }
+
+# Picks ports, writes cluster.env / cluster.properties / replicas and the shared signing key.
+cl_setup() {
+    local cdir
+    cdir="$(cl_dir)"
+    mkdir -p "$cdir"
+    # shellcheck disable=SC1091
+    source "$RUN/servers.env"
+    local auth_a auth_b quote_a quote_b gateway
+    auth_a="$(free_port)"
+    auth_b="$(free_port)"
+    quote_a="$(free_port)"
+    quote_b="$(free_port)"
+    gateway="$(free_port)"
+    # Both auth replicas sign with one key, as replicas in production do.
+    if [ ! -f "$cdir/signing-key.pem" ]; then
+        (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+            -out "$cdir/signing-key.pem" 2>/dev/null)
+    fi
+    # The replicas run from a copy of the packaged apps, so that a build running meanwhile
+    # (another module's ./mvnw package) cannot change the jars under them.
+    local svc
+    for svc in auth-service quote-service; do
+        [ -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] \
+            || die "$svc is not packaged (./mvnw package -pl $svc)"
+        rm -rf "$cdir/app/$svc"
+        mkdir -p "$cdir/app"
+        cp -a "$ROOT/$svc/target/quarkus-app" "$cdir/app/$svc"
+    done
+    cat > "$cdir/replicas" <<EOF
+auth-a auth-service $auth_a
+auth-b auth-service $auth_b
+quote-a quote-service $quote_a
+quote-b quote-service $quote_b
+EOF
+    # Small per-IP limits so that the cross-replica test reaches them quickly; every test that
+    # calls a replica directly sends its own X-Forwarded-For address (the replicas trust
+    # 127.0.0.1), and the few registrations through the gateway stay far below them.
+    cat > "$cdir/cluster.env" <<EOF
+CL_GATEWAY_PORT=$gateway
+export FORGE_AUTH_JWT_SIGNING_KEY_FILE='$cdir/signing-key.pem'
+export FORGE_AUTH_JWT_KEY_ID=reliability-1
+export FORGE_JWKS_URL='http://127.0.0.1:$gateway/api/auth/.well-known/jwks.json'
+export FORGE_AUTH_IP_REGISTRATIONS=${RELIABILITY_IP_REGISTRATIONS:-12}
+export FORGE_AUTH_IP_FAILED_LOGINS=${RELIABILITY_IP_FAILED_LOGINS:-12}
+export FORGE_AUTH_LOCKOUT_MAX_FAILURES=5
+export FORGE_AUTH_LOCKOUT_DURATION=PT15M
+export FORGE_AUTH_IP_WINDOW=PT15M
+export FORGE_GATEWAY_AUTH_RATE=${RELIABILITY_GATEWAY_AUTH_RATE:-50}
+# A create killed mid-request leaves its key claimed this long (default 60 s); the retrying
+# client of the SIGKILL test waits it out.
+export FORGE_QUOTE_IDEMPOTENCY_LOCK_TTL=${RELIABILITY_IDEMPOTENCY_LOCK_TTL:-PT10S}
+export FORGE_JAVA_OPTS='${FORGE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}'
+EOF
+    cat > "$cdir/cluster.properties" <<EOF
+run.dir=$RUN
+cluster.dir=$cdir
+ctl=$ROOT/reliability-tests/bin/ctl
+gateway.url=http://127.0.0.1:$gateway
+auth-a.url=http://127.0.0.1:$auth_a
+auth-b.url=http://127.0.0.1:$auth_b
+quote-a.url=http://127.0.0.1:$quote_a
+quote-b.url=http://127.0.0.1:$quote_b
+pg.port=$PG_PORT
+redis.port=$REDIS_PORT
+ip.registrations=${RELIABILITY_IP_REGISTRATIONS:-12}
+ip.failed.logins=${RELIABILITY_IP_FAILED_LOGINS:-12}
+lockout.max.failures=5
+EOF
+}
+
+# Loads cluster.env and the servers' environment (ports, credentials of the service roles).
+cl_load() {
+    local cdir
+    cdir="$(cl_dir)"
+    [ -f "$cdir/cluster.env" ] || die "no cluster in $cdir (run cl_setup first)"
+    forge_load_secrets "$RUN"
+    forge_export_service_env "$RUN"
+    # shellcheck disable=SC1091
+    source "$cdir/cluster.env"
+    # lib.sh's start_service runs service_jar's answer: the copies made by cl_setup.
+    service_jar() { echo "$(cl_dir)/app/$1/quarkus-run.jar"; }
+}
+
+cl_replica_field() { # name field-number (2 = service, 3 = port)
+    awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$(cl_dir)/replicas"
+}
+
+cl_pid() { # name: the pid of the running replica or gateway, empty when none was started
+    local file
+    file="$(cl_dir)/$1/pids"
+    [ -f "$file" ] && awk 'END { print $2 }' "$file"
+}
+
+cl_alive() {
+    local pid
+    pid="$(cl_pid "$1")"
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+cl_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready"; }
+
+# Starts one replica (does not wait): cl_start_replica NAME
+cl_start_replica() {
+    local name="$1" svc port dir
+    svc="$(cl_replica_field "$name" 2)"
+    port="$(cl_replica_field "$name" 3)"
+    [ -n "$svc" ] || die "unknown replica $name"
+    cl_alive "$name" && die "$name is already running (pid $(cl_pid "$name"))"
+    dir="$(cl_dir)/$name"
+    mkdir -p "$dir"
+    [ -f "$dir/$svc.log" ] && mv -f "$dir/$svc.log" "$dir/$svc.log.1"
+    : > "$dir/pids"
+    local port_var=FORGE_AUTH_PORT
+    [ "$svc" = quote-service ] && port_var=FORGE_QUOTE_PORT
+    port_in_use "$port" && die "port $port of $name is in use"
+    start_service "$dir" "$svc" "$port" "$port_var=$port" </dev/null
+    record_pid "$RUN" "$name" "$(cl_pid "$name")"
+}
+
+cl_wait_replica() { # name [timeout-seconds]
+    local name="$1" timeout="${2:-120}" port svc
+    port="$(cl_replica_field "$name" 3)"
+    svc="$(cl_replica_field "$name" 2)"
+    wait_for "$name" "$timeout" cl_ready "$port" || {
+        tail -40 "$(cl_dir)/$name/$svc.log" >&2
+        return 1
+    }
+}
+
+# Stops one replica with a signal (TERM or KILL) and waits until the process is gone.
+cl_stop_replica() { # name [signal]
+    local name="$1" signal="${2:-TERM}" pid i
+    pid="$(cl_pid "$name")"
+    [ -n "$pid" ] || return 0
+    kill "-$signal" "$pid" 2>/dev/null || return 0
+    for i in $(seq 1 200); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+# The gateway of deploy/gateway with both replicas of each service in its upstream blocks.
+cl_start_gateway() {
+    declare -F forge_render_gateway >/dev/null || {
+        log "deploy/forge/gateway.sh not found: the reliability cluster runs without a gateway"
+        return 0
+    }
+    local cdir dir bin
+    cdir="$(cl_dir)"
+    dir="$cdir/gateway"
+    bin="$(forge_nginx_bin)"
+    local auth_a auth_b quote_a quote_b
+    auth_a="$(cl_replica_field auth-a 3)"
+    auth_b="$(cl_replica_field auth-b 3)"
+    quote_a="$(cl_replica_field quote-a 3)"
+    quote_b="$(cl_replica_field quote-b 3)"
+    forge_render_gateway "$dir" "$CL_GATEWAY_PORT" "$auth_a" "$quote_a"
+    local conf="$dir/nginx.conf"
+    # One more "server" line after each rendered upstream server: two replicas per service.
+    sed -i -E \
+        -e "s|^([[:space:]]*)server 127\.0\.0\.1:$auth_a;|&\n\1server 127.0.0.1:$auth_b;|" \
+        -e "s|^([[:space:]]*)server 127\.0\.0\.1:$quote_a;|&\n\1server 127.0.0.1:$quote_b;|" \
+        "$conf"
+    local port
+    for port in "$auth_a" "$auth_b" "$quote_a" "$quote_b"; do
+        grep -Eq "^[[:space:]]*server 127\.0\.0\.1:$port;" "$conf" \
+            || die "the rendered gateway configuration has no upstream server 127.0.0.1:$port"
+    done
+    "$bin" -p "$dir" -c "$conf" -t -q -e "$dir/error.log" 2>"$dir/nginx-t.log" \
+        || { cat "$dir/nginx-t.log" >&2; die "the replica gateway configuration is invalid"; }
+    : > "$dir/pids"
+    "$bin" -p "$dir" -c "$conf" -e "$dir/error.log" -g 'daemon off;' >"$dir/nginx.out" 2>&1 </dev/null &
+    record_pid "$dir" gateway $!
+    record_pid "$RUN" reliability-gateway $!
+    wait_for gateway 20 port_in_use "$CL_GATEWAY_PORT" || { cat "$dir/error.log" >&2; die "the gateway did not start"; }
+    log "gateway on :$CL_GATEWAY_PORT -> auth :$auth_a :$auth_b, quote :$quote_a :$quote_b"
+}
+
+cl_start_all() {
+    local name
+    for name in "${CL_REPLICAS[@]}"; do
+        cl_start_replica "$name"
+    done
+    for name in "${CL_REPLICAS[@]}"; do
+        cl_wait_replica "$name" 180 || die "$name did not become ready"
+    done
+    cl_start_gateway
+}
+
+cl_stop_all() {
+    local name pid
+    pid="$(cl_pid gateway)"
+    if [ -n "$pid" ]; then
+        kill -TERM "$pid" 2>/dev/null || true
+    fi
+    for name in "${CL_REPLICAS[@]}"; do
+        cl_stop_replica "$name" TERM
+    done
+}
+
+# --- Redis and PostgreSQL faults -----------------------------------------------------------------
+
+cl_redis_pid() { awk '$1 == "redis" { p = $2 } END { print p }' "$RUN/pids"; }
+
+cl_redis_ping() {
+    REDISCLI_AUTH="$REDIS_ADMIN_PASSWORD" redis-cli --user forge_admin -h 127.0.0.1 -p "$REDIS_PORT" \
+        --no-auth-warning "$@" 2>/dev/null
+}
+
+# Stops Redis like a crash or an operator's kill would (SIGTERM; the forge Redis keeps no data on
+# disk, so everything in it is gone when it comes back).
+cl_redis_stop() {
+    local pid i
+    pid="$(cl_redis_pid)"
+    [ -n "$pid" ] || die "no Redis pid in $RUN/pids"
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+cl_redis_start() {
+    local dir
+    dir="$(sed -n 's/^dir //p' "$RUN/redis.conf")"
+    [ -n "$dir" ] || die "cannot find the Redis data directory in $RUN/redis.conf"
+    start_redis "$RUN" "$dir" "$REDIS_PORT"
+}
+
+cl_redis_freeze() { kill -STOP "$(cl_redis_pid)"; }
+cl_redis_thaw() { kill -CONT "$(cl_redis_pid)"; }
+
+cl_pg_datadir() { cat "$RUN/pg.datadir"; }
+
+cl_pg_stop() { # [mode: fast | immediate]
+    as_pg "$(pg_bindir)/pg_ctl" -D "$(cl_pg_datadir)" -m "${1:-fast}" -w -t 60 stop >/dev/null
+}
+
+cl_pg_start() {
+    start_postgres "$RUN" "$(cl_pg_datadir)" "$PG_PORT"
+}
+
+cl_pg_running() { as_pg "$(pg_bindir)/pg_ctl" -D "$(cl_pg_datadir)" status >/dev/null 2>&1; }
+
+# Redis and PostgreSQL up again, whatever a test left behind.
+cl_ensure_servers() {
+    local pid
+    pid="$(cl_redis_pid)"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        kill -CONT "$pid" 2>/dev/null || true
+        wait_for Redis 20 redis_ping "$REDIS_PORT"
+    else
+        cl_redis_start
+    fi
+    cl_pg_running || cl_pg_start
+}

@@ -1,0 +1,232 @@
+package dev.patriotforge.reliability.faults;
+
+import static dev.patriotforge.reliability.harness.Problems.assertDependencyUnavailable;
+import static dev.patriotforge.reliability.harness.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patriotforge.reliability.harness.Api;
+import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.reliability.harness.Polling;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis stops (and, separately, stops answering): quote-service fails closed with 503 {@code
+ * dependency_unavailable}, auth-service too (its lockout and per-IP limits live in Redis), every
+ * readiness check goes DOWN while liveness stays UP, and everything answers again once Redis is
+ * back, without restarting any process.
+ */
+@Order(40)
+class RedisOutageIT {
+    /** Redis commands time out after FORGE_REDIS_TIMEOUT (2 s); allow for a busy machine. */
+    private static final long MAX_FAILURE_MILLIS = 6_000;
+
+    private Cluster cluster;
+    private Map<String, Long> pids;
+
+    @BeforeEach
+    void setUp() {
+        cluster = Cluster.get();
+        cluster.restoreAll();
+        pids = new HashMap<>();
+        for (String name : Cluster.REPLICAS) {
+            pids.put(name, cluster.pid(name));
+        }
+    }
+
+    @AfterEach
+    void restore() {
+        cluster.restoreAll();
+    }
+
+    @Test
+    @Order(1)
+    void readinessGoesDownWhileRedisIsStoppedAndUpAgainWithoutARestart() {
+        cluster.ctl("redis-stop");
+        cluster.awaitReadiness(Cluster.REPLICAS, 503, Duration.ofSeconds(20));
+        for (String name : Cluster.REPLICAS) {
+            assertThat(cluster.liveness(name))
+                    .as("%s liveness while Redis is down (no reason to restart it)", name)
+                    .isEqualTo(200);
+        }
+
+        cluster.ctl("redis-start");
+
+        cluster.awaitReadiness(Cluster.REPLICAS, 200, Duration.ofSeconds(30));
+        assertNoReplicaRestarted();
+    }
+
+    @Test
+    @Order(2)
+    void quoteServiceFailsClosedWhileRedisIsStoppedAndRecoversByItself() throws SQLException {
+        Api auth = Api.direct(cluster.url("auth-a"));
+        Api.Account account = auth.newAccount();
+        String token = auth.tokens(account).access();
+        String tag = "redis-down " + UUID.randomUUID().toString().substring(0, 8);
+        for (String name : Cluster.QUOTE) {
+            Response created =
+                    auth.at(cluster.url(name)).createQuote(token, null, tag + " before " + name);
+            assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        }
+
+        cluster.ctl("redis-stop");
+
+        for (String name : Cluster.QUOTE) {
+            Api quotes = auth.at(cluster.url(name));
+            assertFailsClosed(quotes.listQuotes(token));
+            assertFailsClosed(quotes.createQuote(token, null, tag + " during " + name));
+            assertFailsClosed(
+                    quotes.createQuote(
+                            token, UUID.randomUUID().toString(), tag + " keyed " + name));
+        }
+        assertThat(countQuotesTitled(account, tag + " during%")).isZero();
+        assertThat(countQuotesTitled(account, tag + " keyed%")).isZero();
+
+        cluster.ctl("redis-start");
+
+        for (String name : Cluster.QUOTE) {
+            Api quotes = auth.at(cluster.url(name));
+            Polling.within(
+                    Duration.ofSeconds(30),
+                    () -> quotes.listQuotes(token).statusCode() == 200,
+                    () -> name + " still fails after Redis came back");
+            Response created = quotes.createQuote(token, null, tag + " after " + name);
+            assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        }
+        assertNoReplicaRestarted();
+    }
+
+    @Test
+    @Order(3)
+    void authServiceFailsClosedWhileRedisIsStoppedAndRecoversByItself() {
+        Api auth = Api.direct(cluster.url("auth-a"));
+        Api.Account account = auth.newAccount();
+        String token = auth.tokens(account).access();
+
+        cluster.ctl("redis-stop");
+
+        for (String name : Cluster.AUTH) {
+            Api replica = auth.at(cluster.url(name));
+            // Lockout and per-IP limits are in Redis: no login is checked without them.
+            assertFailsClosed(replica.login(account.email(), account.password()));
+            assertFailsClosed(replica.login(account.email(), "Wrong-password-123456"));
+            // The per-IP registration limit is in Redis as well.
+            assertFailsClosed(replica.register(Api.newCredentials()));
+            // The revocation mark of the session cannot be checked: fail closed.
+            assertFailsClosed(replica.me(token));
+            // Public keys need no Redis: quote-service can still refresh its JWKS cache.
+            assertThat(replica.request().get("/api/auth/.well-known/jwks.json").statusCode())
+                    .isEqualTo(200);
+        }
+
+        cluster.ctl("redis-start");
+
+        for (String name : Cluster.AUTH) {
+            Api replica = auth.at(cluster.url(name));
+            Polling.within(
+                    Duration.ofSeconds(30),
+                    () -> replica.me(token).statusCode() == 200,
+                    () -> name + " still fails after Redis came back");
+            assertThat(replica.login(account.email(), account.password()).statusCode())
+                    .isEqualTo(200);
+        }
+        assertNoReplicaRestarted();
+    }
+
+    @Test
+    @Order(4)
+    void anUnresponsiveRedisGivesA503WithinTheTimeoutNotAHang() {
+        Api auth = Api.direct(cluster.url("auth-a"));
+        Api.Account account = auth.newAccount();
+        String token = auth.tokens(account).access();
+
+        cluster.ctl("redis-freeze");
+        try {
+            for (String name : Cluster.QUOTE) {
+                assertFailsClosed(auth.at(cluster.url(name)).listQuotes(token));
+            }
+            for (String name : Cluster.AUTH) {
+                assertFailsClosed(
+                        auth.at(cluster.url(name)).login(account.email(), account.password()));
+            }
+        } finally {
+            cluster.ctl("redis-thaw");
+        }
+
+        for (String name : Cluster.QUOTE) {
+            Api quotes = auth.at(cluster.url(name));
+            Polling.within(
+                    Duration.ofSeconds(30),
+                    () -> quotes.listQuotes(token).statusCode() == 200,
+                    () -> name + " still fails after Redis answered again");
+        }
+        assertNoReplicaRestarted();
+    }
+
+    /**
+     * The forge Redis keeps nothing on disk, so a restart forgets every revocation mark and a
+     * logged-out session's access token works again at quote-service until it expires (15 minutes).
+     * Tagged "gap": left out of the default run until Redis persists its data.
+     */
+    @Test
+    @Order(5)
+    @Tag("gap")
+    void aRevokedTokenStaysRevokedAcrossARedisRestart() {
+        Api auth = Api.direct(cluster.url("auth-a"));
+        Api.Account account = auth.newAccount();
+        String token = auth.tokens(account).access();
+        assertThat(auth.logout(token).statusCode()).isEqualTo(204);
+
+        cluster.ctl("redis-stop");
+        cluster.ctl("redis-start");
+        cluster.awaitReadiness(Cluster.REPLICAS, 200, Duration.ofSeconds(30));
+
+        for (String name : Cluster.QUOTE) {
+            assertProblem(auth.at(cluster.url(name)).listQuotes(token), 401, "token_revoked");
+        }
+        assertProblem(auth.me(token), 401, "token_revoked");
+    }
+
+    private static void assertFailsClosed(Response response) {
+        assertDependencyUnavailable(response);
+        assertThat(response.time())
+                .as("time to the 503 (ms)")
+                .isLessThanOrEqualTo(MAX_FAILURE_MILLIS);
+    }
+
+    private void assertNoReplicaRestarted() {
+        for (String name : Cluster.REPLICAS) {
+            assertThat(cluster.pid(name))
+                    .as("pid of %s (no restart)", name)
+                    .isEqualTo(pids.get(name));
+            assertThat(cluster.alive(name)).as("%s is alive", name).isTrue();
+        }
+    }
+
+    private int countQuotesTitled(Api.Account account, String titlePattern) throws SQLException {
+        try (Connection db = cluster.quoteDb();
+                PreparedStatement query =
+                        db.prepareStatement(
+                                "SELECT count(*) FROM forge_quotes"
+                                        + " WHERE customer_id = ?::uuid AND title LIKE ?")) {
+            query.setString(1, account.id());
+            query.setString(2, titlePattern);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
