@@ -1,0 +1,437 @@
+// Offline validation of the Kubernetes manifests (deploy/k8s), run by deploy/test/validate-manifests:
+//
+//  1. every object is valid against its schema: Kubernetes (kubernetes-models), Gateway API
+//     (@kubernetes-models/gateway-api) and Prometheus Operator
+//     (@kubernetes-models/prometheus-operator); a field the schema does not know (a typo) fails too;
+//  2. the manifests agree with the services' configuration
+//     (<service>/src/main/resources/application.properties): container and Service ports against
+//     quarkus.http.port's default, probe paths against the health endpoints, and every environment
+//     variable (ConfigMap keys, Secret keys, container env) is a ${FORGE_...} that the service reads;
+//  3. references hold: selectors, Secret names and keys, HPA targets, routes and their ports.
+//
+// Usage: node validate.mjs REPO_ROOT RENDERED...   (RENDERED: name=file, a `kubectl kustomize` output)
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, dirname, resolve } from "node:path";
+import { parseAllDocuments } from "yaml";
+
+const [root, ...renderedArgs] = process.argv.slice(2);
+if (!root) {
+  console.error("usage: node validate.mjs REPO_ROOT [name=rendered.yaml ...]");
+  process.exit(2);
+}
+const k8sDir = join(root, "deploy/k8s");
+const failures = [];
+let checks = 0;
+const fail = (where, message) => failures.push(`${where}: ${message}`);
+const check = (ok, where, message) => {
+  checks++;
+  if (!ok) fail(where, message);
+  return ok;
+};
+
+// --- The services' configuration ------------------------------------------------------------
+
+const SERVICES = {
+  "auth-service": { portVariable: "FORGE_AUTH_PORT" },
+  "quote-service": { portVariable: "FORGE_QUOTE_PORT" },
+};
+// Read by the container image (run-java.sh of the UBI OpenJDK images), not by the service.
+const IMAGE_VARIABLES = new Set(["JAVA_OPTS_APPEND"]);
+
+function readServiceConfig(service) {
+  const file = join(root, service, "src/main/resources/application.properties");
+  const text = readFileSync(file, "utf8");
+  const properties = new Map();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#") || line.startsWith("!")) continue;
+    const eq = line.indexOf("=");
+    if (eq < 0) continue;
+    properties.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+  }
+  const variables = new Set([...text.matchAll(/\$\{(FORGE_[A-Z0-9_]+)/g)].map((m) => m[1]));
+  const portValue = properties.get("quarkus.http.port") ?? "8080";
+  const portMatch = /^\$\{[A-Z0-9_]+:(\d+)\}$/.exec(portValue) ?? /^(\d+)$/.exec(portValue);
+  const rootPath = (properties.get("quarkus.http.non-application-root-path") ?? "q").replace(
+    /^\/|\/$/g,
+    "",
+  );
+  const healthPath = (properties.get("quarkus.smallrye-health.root-path") ?? "health").replace(
+    /^\/|\/$/g,
+    "",
+  );
+  const metricsPath = (properties.get("quarkus.micrometer.export.prometheus.path") ?? "metrics")
+    .replace(/^\/|\/$/g, "");
+  const base = `/${rootPath}/${healthPath}`;
+  return {
+    file: relative(root, file),
+    variables,
+    port: portMatch ? Number(portMatch[1]) : NaN,
+    portVariable: /^\$\{([A-Z0-9_]+):/.exec(portValue)?.[1],
+    probes: {
+      startupProbe: `${base}/started`,
+      livenessProbe: `${base}/live`,
+      readinessProbe: `${base}/ready`,
+    },
+    metrics: `/${rootPath}/${metricsPath}`,
+  };
+}
+
+const config = {};
+for (const service of Object.keys(SERVICES)) {
+  config[service] = readServiceConfig(service);
+  check(
+    Number.isInteger(config[service].port),
+    config[service].file,
+    "quarkus.http.port has no numeric default",
+  );
+  check(
+    config[service].portVariable === SERVICES[service].portVariable,
+    config[service].file,
+    `quarkus.http.port should read ${SERVICES[service].portVariable}`,
+  );
+}
+
+// --- Schema validation --------------------------------------------------------------------------
+
+const MODEL_PACKAGES = {
+  "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+};
+
+async function modelFor(apiVersion, kind) {
+  const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
+  const pkg = MODEL_PACKAGES[group] ?? "kubernetes-models";
+  const path = group ? `${pkg}/${group}/${version}/${kind}` : `${pkg}/${version}/${kind}`;
+  try {
+    const module = await import(path);
+    return module[kind];
+  } catch {
+    return undefined;
+  }
+}
+
+// Wraps the object tree in proxies that record which properties the schema validator looks at.
+// A key the validator never read, in an object where it read others, is a field the schema does
+// not know: the generated validators do not reject additional properties themselves.
+function tracked(value, accessLog) {
+  if (value === null || typeof value !== "object") return value;
+  const seen = new Set();
+  const entry = { value, seen, enumerated: false };
+  accessLog.push(entry);
+  const children = Array.isArray(value) ? [] : {};
+  for (const [k, v] of Object.entries(value)) children[k] = tracked(v, accessLog);
+  entry.children = children;
+  return new Proxy(children, {
+    get(target, key, receiver) {
+      if (typeof key === "string") seen.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === "string") seen.add(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      entry.enumerated = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+function unknownFields(accessLog) {
+  const unknown = [];
+  for (const entry of accessLog) {
+    if (Array.isArray(entry.value) || entry.enumerated || entry.seen.size === 0) continue;
+    for (const key of Object.keys(entry.value)) {
+      if (!entry.seen.has(key)) unknown.push(key);
+    }
+  }
+  return unknown;
+}
+
+function describe(object) {
+  return `${object.kind}/${object.metadata?.name ?? "?"}`;
+}
+
+async function validateSchema(object, where) {
+  checks++;
+  if (!object || typeof object !== "object" || !object.apiVersion || !object.kind) {
+    fail(where, "not a Kubernetes object (apiVersion and kind are required)");
+    return;
+  }
+  const Model = await modelFor(object.apiVersion, object.kind);
+  if (!Model) {
+    fail(where, `${object.apiVersion} ${object.kind}: no schema known for this kind`);
+    return;
+  }
+  try {
+    new Model(structuredClone(object)).validate();
+  } catch (error) {
+    fail(where, `${describe(object)} violates the ${object.apiVersion} schema: ${error.message}`);
+    return;
+  }
+  const validate = Model.prototype.validate;
+  // Validate a proxied copy to see which fields the schema knows.
+  const accessLog = [];
+  try {
+    validate.call(tracked(structuredClone(object), accessLog));
+  } catch {
+    // already reported above
+  }
+  const unknown = unknownFields(accessLog);
+  check(unknown.length === 0, where, `${describe(object)} has fields its schema does not know: ${unknown.join(", ")}`);
+}
+
+// --- Loading --------------------------------------------------------------------------------------
+
+function loadYaml(file) {
+  const docs = parseAllDocuments(readFileSync(file, "utf8"));
+  const objects = [];
+  for (const doc of docs) {
+    if (doc.errors.length) {
+      fail(relative(root, file), `YAML error: ${doc.errors[0].message}`);
+      continue;
+    }
+    const value = doc.toJSON();
+    if (value !== null && value !== undefined) objects.push(value);
+  }
+  return objects;
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+// Every YAML file under deploy/k8s is either a kustomization, something a kustomization uses
+// (resource or patch, hence validated in a rendered overlay), or a standalone Secret template.
+const yamlFiles = walk(k8sDir).filter((f) => /\.ya?ml$/.test(f));
+const used = new Set();
+for (const kustomization of yamlFiles.filter((f) => /kustomization\.ya?ml$/.test(f))) {
+  used.add(kustomization);
+  const [k] = loadYaml(kustomization);
+  const base = dirname(kustomization);
+  for (const resource of k?.resources ?? []) used.add(resolve(base, resource));
+  for (const patch of k?.patches ?? []) if (patch.path) used.add(resolve(base, patch.path));
+  for (const generator of k?.configMapGenerator ?? []) {
+    for (const f of generator.files ?? []) used.add(resolve(base, f.split("=").pop()));
+  }
+}
+const standalone = yamlFiles.filter((f) => relative(k8sDir, f).startsWith("secrets/"));
+for (const file of yamlFiles) {
+  check(
+    used.has(file) || standalone.includes(file),
+    relative(root, file),
+    "is neither used by a kustomization nor a Secret template under deploy/k8s/secrets/",
+  );
+}
+
+const rendered = renderedArgs.map((arg) => {
+  const [name, file] = arg.split("=");
+  return { name, objects: loadYaml(file) };
+});
+check(
+  ["base", "dev", "prod"].every((n) => rendered.some((r) => r.name === n)),
+  "deploy/k8s",
+  "the base and the dev and prod overlays must all be rendered (kubectl kustomize)",
+);
+
+const secretTemplates = standalone.flatMap((file) =>
+  loadYaml(file).map((object) => ({ file: relative(root, file), object })),
+);
+for (const { file, object } of secretTemplates) {
+  await validateSchema(object, file);
+  check(object.kind === "Secret", file, "deploy/k8s/secrets/ holds Secrets only");
+  for (const [key, value] of Object.entries({ ...object.stringData, ...object.data })) {
+    check(
+      typeof value === "string" && /REPLACE_ME/.test(value),
+      file,
+      `${describe(object)} key ${key} must hold a placeholder (REPLACE_ME), never a real value`,
+    );
+  }
+}
+const secretKeys = new Map(
+  secretTemplates.map(({ object }) => [
+    object.metadata.name,
+    new Set(Object.keys({ ...object.stringData, ...object.data })),
+  ]),
+);
+
+// --- Consistency checks per rendered overlay ------------------------------------------------------
+
+const labelsMatch = (selector, labels) =>
+  Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
+
+for (const { name, objects } of rendered) {
+  const where = `overlay ${name}`;
+  for (const object of objects) await validateSchema(object, `${where} ${describe(object)}`);
+  const find = (kind, n) => objects.find((o) => o.kind === kind && o.metadata?.name === n);
+  const ofKind = (kind) => objects.filter((o) => o.kind === kind);
+
+  const namespaces = new Set(
+    objects.filter((o) => o.kind !== "Namespace").map((o) => o.metadata?.namespace),
+  );
+  if (name !== "base") {
+    check(namespaces.size === 1 && !namespaces.has(undefined), where, `objects span namespaces ${[...namespaces]}`);
+  }
+
+  for (const [service, svc] of Object.entries(config)) {
+    const at = `${where} ${service}`;
+    const deployment = find("Deployment", service);
+    if (!check(deployment, at, "no Deployment")) continue;
+    const pod = deployment.spec.template.spec;
+    const podLabels = deployment.spec.template.metadata?.labels;
+    check(labelsMatch(deployment.spec.selector.matchLabels, podLabels), at, "selector does not match the pod labels");
+    const container = pod.containers.find((c) => c.name === service);
+    if (!check(container, at, `no container named ${service}`)) continue;
+
+    // Ports
+    const http = (container.ports ?? []).find((p) => p.name === "http");
+    check(http?.containerPort === svc.port, at, `containerPort http is ${http?.containerPort}, the service listens on ${svc.port} (${svc.file})`);
+    const service_ = find("Service", service);
+    if (check(service_, at, "no Service")) {
+      check(labelsMatch(service_.spec.selector, podLabels), at, "Service selector does not match the pods");
+      const sp = service_.spec.ports.find((p) => p.name === "http");
+      check(sp && (sp.targetPort === "http" || sp.targetPort === svc.port), at, "Service port http must target the container port http");
+      check(sp?.port === svc.port, at, `Service port is ${sp?.port}, expected ${svc.port}`);
+    }
+
+    // Probes
+    for (const [probe, path] of Object.entries(svc.probes)) {
+      const p = container[probe];
+      check(p?.httpGet?.path === path, at, `${probe} must GET ${path} (is ${p?.httpGet?.path})`);
+      check(p?.httpGet?.port === "http" || p?.httpGet?.port === svc.port, at, `${probe} must use the http port`);
+    }
+
+    // Hardening
+    const sc = container.securityContext ?? {};
+    check(pod.securityContext?.runAsNonRoot === true || sc.runAsNonRoot === true, at, "must run as non-root");
+    check(sc.readOnlyRootFilesystem === true, at, "readOnlyRootFilesystem must be true");
+    check(sc.allowPrivilegeEscalation === false, at, "allowPrivilegeEscalation must be false");
+    check(sc.capabilities?.drop?.includes("ALL"), at, "capabilities must drop ALL");
+    check(
+      (pod.securityContext?.seccompProfile?.type ?? sc.seccompProfile?.type) === "RuntimeDefault",
+      at,
+      "seccomp profile must be RuntimeDefault",
+    );
+    const tmp = (container.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
+    check(tmp && pod.volumes?.find((v) => v.name === tmp.name)?.emptyDir, at, "/tmp must be an emptyDir");
+    check(container.resources?.requests?.memory && container.resources?.limits?.memory, at, "memory requests and limits are required");
+    check(container.resources?.requests?.cpu, at, "a CPU request is required");
+
+    // Environment: every name is one the service reads (or the image's).
+    const envNames = new Map();
+    const configMapNames = (container.envFrom ?? []).filter((e) => e.configMapRef).map((e) => e.configMapRef.name);
+    check((container.envFrom ?? []).every((e) => !e.secretRef), at, "Secrets are referenced key by key, not with envFrom");
+    for (const cmName of configMapNames) {
+      const cm = find("ConfigMap", cmName);
+      if (!check(cm, at, `ConfigMap ${cmName} is missing`)) continue;
+      for (const key of Object.keys(cm.data ?? {})) envNames.set(key, `ConfigMap ${cmName}`);
+    }
+    for (const env of container.env ?? []) {
+      envNames.set(env.name, "env");
+      const ref = env.valueFrom?.secretKeyRef;
+      if (ref) {
+        check(secretKeys.has(ref.name), at, `env ${env.name} refers to Secret ${ref.name}, which deploy/k8s/secrets/ does not define`);
+        check(secretKeys.get(ref.name)?.has(ref.key), at, `env ${env.name} refers to key ${ref.key}, missing from Secret ${ref.name}`);
+        check(ref.key === env.name, at, `env ${env.name} should come from the Secret key of the same name`);
+      }
+      const cmRef = env.valueFrom?.configMapKeyRef;
+      if (cmRef) check(find("ConfigMap", cmRef.name)?.data?.[cmRef.key] !== undefined, at, `env ${env.name}: ConfigMap key ${cmRef.name}/${cmRef.key} is missing`);
+    }
+    for (const [variable, source] of envNames) {
+      check(
+        svc.variables.has(variable) || IMAGE_VARIABLES.has(variable),
+        at,
+        `${source} sets ${variable}, which ${svc.file} does not read`,
+      );
+    }
+    for (const secretName of [...secretKeys.keys()].filter((s) => s === service)) {
+      for (const key of secretKeys.get(secretName)) {
+        check(svc.variables.has(key), `deploy/k8s/secrets ${secretName}`, `key ${key} is not a variable ${svc.file} reads`);
+      }
+    }
+    const portVar = envNames.get(svc.portVariable);
+    check(!portVar, at, `${svc.portVariable} must not be set: the port is fixed by the image and the manifests`);
+
+    // Mounted Secret files must be where the configuration points.
+    for (const mount of container.volumeMounts ?? []) {
+      const volume = pod.volumes?.find((v) => v.name === mount.name);
+      if (!volume?.secret) continue;
+      check(secretKeys.has(volume.secret.secretName), at, `volume ${mount.name}: Secret ${volume.secret.secretName} is not defined under deploy/k8s/secrets/`);
+      for (const item of volume.secret.items ?? []) {
+        check(secretKeys.get(volume.secret.secretName)?.has(item.key), at, `volume ${mount.name}: key ${item.key} is missing from Secret ${volume.secret.secretName}`);
+        const file = `${mount.mountPath}/${item.path}`;
+        const cmValues = configMapNames.flatMap((n) => Object.values(find("ConfigMap", n)?.data ?? {}));
+        check(cmValues.includes(file), at, `nothing in the configuration points at the mounted file ${file}`);
+      }
+    }
+
+    // Autoscaling, disruption budget, monitoring
+    const hpa = find("HorizontalPodAutoscaler", service);
+    if (check(hpa, at, "no HorizontalPodAutoscaler")) {
+      check(hpa.spec.scaleTargetRef.kind === "Deployment" && hpa.spec.scaleTargetRef.name === service, at, "HPA must target the Deployment");
+      check(hpa.spec.minReplicas <= hpa.spec.maxReplicas, at, "HPA minReplicas > maxReplicas");
+    }
+    const pdb = find("PodDisruptionBudget", service);
+    check(pdb && labelsMatch(pdb.spec.selector.matchLabels, podLabels), at, "PodDisruptionBudget must select the pods");
+    const monitor = find("ServiceMonitor", service);
+    if (check(monitor, at, "no ServiceMonitor")) {
+      check(labelsMatch(monitor.spec.selector.matchLabels, service_?.metadata?.labels), at, "ServiceMonitor must select the Service");
+      for (const endpoint of monitor.spec.endpoints) {
+        check(endpoint.port === "http", at, "ServiceMonitor must scrape the port named http");
+        check(endpoint.path === svc.metrics, at, `ServiceMonitor path must be ${svc.metrics}`);
+      }
+    }
+
+    // Network policies select existing pods
+    const policies = ofKind("NetworkPolicy").filter((p) => labelsMatch(p.spec.podSelector.matchLabels, podLabels));
+    check(policies.some((p) => p.metadata.name === "default-deny-all"), at, "default-deny-all must apply");
+    check(policies.some((p) => p.spec.policyTypes.includes("Ingress") && p.spec.ingress?.some((r) => r.ports?.some((port) => port.port === svc.port))), at, `an ingress policy must allow port ${svc.port}`);
+  }
+
+  // quote-service fetches the JWKS from auth-service inside the cluster.
+  const jwks = find("ConfigMap", "quote-service")?.data?.FORGE_JWKS_URL;
+  if (jwks) {
+    check(
+      jwks === `http://auth-service:${config["auth-service"].port}/api/auth/.well-known/jwks.json`,
+      `${where} quote-service`,
+      `FORGE_JWKS_URL ${jwks} must point at the auth-service Service`,
+    );
+  }
+
+  // Gateway API: the routes of CONTRACT.md section 4, and nothing for /q.
+  const gateway = ofKind("Gateway");
+  check(gateway.length === 1, where, "exactly one Gateway");
+  const routes = ofKind("HTTPRoute");
+  const prefixes = new Map();
+  for (const route of routes) {
+    for (const parent of route.spec.parentRefs ?? []) {
+      check(gateway.some((g) => g.metadata.name === parent.name), where, `HTTPRoute ${route.metadata.name} attaches to unknown Gateway ${parent.name}`);
+      if (parent.sectionName) check(gateway[0]?.spec.listeners.some((l) => l.name === parent.sectionName), where, `HTTPRoute ${route.metadata.name}: no listener ${parent.sectionName}`);
+    }
+    for (const rule of route.spec.rules ?? []) {
+      for (const match of rule.matches ?? []) {
+        const path = match.path?.value ?? "/";
+        check(!/^\/q(\/|$)/.test(path) && path !== "/", where, `HTTPRoute ${route.metadata.name} must not route ${path}: /q/* is not public`);
+        for (const backend of rule.backendRefs ?? []) prefixes.set(path, backend);
+      }
+      for (const backend of rule.backendRefs ?? []) {
+        const target = find("Service", backend.name);
+        check(target?.spec.ports.some((p) => p.port === backend.port), where, `HTTPRoute ${route.metadata.name}: no Service port ${backend.name}:${backend.port}`);
+      }
+    }
+  }
+  check(prefixes.get("/api/auth/")?.name === "auth-service", where, "/api/auth/ must route to auth-service");
+  check(prefixes.get("/api/quotes")?.name === "quote-service", where, "/api/quotes must route to quote-service");
+}
+
+if (failures.length) {
+  console.error(`manifest validation FAILED (${failures.length} of ${checks} checks):`);
+  for (const f of failures) console.error(`  - ${f}`);
+  process.exit(1);
+}
+const objectCount = rendered.reduce((n, r) => n + r.objects.length, 0) + secretTemplates.length;
+console.log(`manifests valid: ${objectCount} objects (${rendered.map((r) => `${r.name} ${r.objects.length}`).join(", ")}, secrets ${secretTemplates.length}), ${checks} checks`);
