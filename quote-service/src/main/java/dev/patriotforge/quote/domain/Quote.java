@@ -1,0 +1,89 @@
+package dev.patriotforge.quote.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
+
+/** A quote: a customer's request for prices, and staff's answer. Amounts in minor units. */
+@Entity
+@Table(name = "forge_quotes")
+public class Quote extends PanacheEntityBase {
+    @Id public UUID id;
+
+    @Column(nullable = false, updatable = false)
+    public String number;
+
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    public UUID customerId;
+
+    @Column(nullable = false)
+    public QuoteStatus status;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String notes;
+
+    @Column(nullable = false, length = 3)
+    public String currency;
+
+    @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    @BatchSize(size = 100)
+    public List<QuoteItem> items = new ArrayList<>();
+
+    @Column(name = "subtotal_minor")
+    public Long subtotalMinor;
+
+    @Column(name = "tax_rate_bps")
+    public Integer taxRateBps;
+
+    @Column(name = "tax_minor")
+    public Long taxMinor;
+
+    @Column(name = "total_minor")
+    public Long totalMinor;
+
+    @Column(name = "valid_until")
+    public Instant validUntil;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "priced_at")
+    public Instant pricedAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Version public long version;
+
+    /** Replaces the lines; the old ones are deleted with the quote's next flush. */
+    public void replaceItems(List<QuoteItem> lines) {
+        items.clear();
+        for (QuoteItem line : lines) {
+            line.quote = this;
+            items.add(line);
+        }
+    }
+}

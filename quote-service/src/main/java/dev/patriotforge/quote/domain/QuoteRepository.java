@@ -1,0 +1,137 @@
+package dev.patriotforge.quote.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Quotes that are not soft-deleted; the expiry statements; the number sequence. */
+@ApplicationScoped
+public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
+
+    /** The next value of the quote-number sequence. */
+    public long nextNumber() {
+        return ((Number)
+                        getEntityManager()
+                                .createNativeQuery("SELECT nextval('forge_quote_numbers')")
+                                .getSingleResult())
+                .longValue();
+    }
+
+    /** A quote that is not deleted; with {@code lock}, the row stays locked until commit. */
+    public Optional<Quote> findLive(UUID id, boolean lock) {
+        var query = find("id = ?1 and deletedAt is null", id);
+        if (lock) {
+            query.withLock(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.firstResultOptional();
+    }
+
+    /**
+     * One page of the quotes a caller may see, newest first, after the cursor position.
+     *
+     * @param ownerOnly only the caller's own quotes (customers)
+     * @param statuses empty for every status
+     * @param customerId null for every customer
+     */
+    public List<Quote> page(
+            UUID callerId,
+            boolean ownerOnly,
+            Collection<QuoteStatus> statuses,
+            UUID customerId,
+            Instant afterCreatedAt,
+            UUID afterId,
+            int limit) {
+        StringBuilder where = new StringBuilder("deletedAt is null");
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", callerId);
+        if (ownerOnly) {
+            where.append(" and customerId = :me");
+        } else {
+            where.append(" and (status <> :draft or customerId = :me)");
+            params.put("draft", QuoteStatus.DRAFT);
+        }
+        if (!statuses.isEmpty()) {
+            where.append(" and status in :statuses");
+            params.put("statuses", statuses);
+        }
+        if (customerId != null) {
+            where.append(" and customerId = :customer");
+            params.put("customer", customerId);
+        }
+        if (afterCreatedAt != null) {
+            where.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.put("at", afterCreatedAt);
+            params.put("id", afterId);
+        }
+        where.append(" order by createdAt desc, id desc");
+        return find(where.toString(), params).range(0, limit - 1).list();
+    }
+
+    /**
+     * Expires one quote if it is due: a single conditional statement, so that concurrent callers
+     * and sweeps expire it once. Writes the audit event in the same statement.
+     *
+     * @return 1 when the quote was expired now, else 0
+     */
+    public int expireIfDue(UUID id, QuoteStatus from, QuoteStatus to, Instant now) {
+        return getEntityManager()
+                .createNativeQuery(
+                        """
+                        WITH expired AS (
+                            UPDATE forge_quotes SET status = :to, version = version + 1,
+                                   updated_at = :now
+                            WHERE id = :id AND status = :from AND valid_until <= :now
+                              AND deleted_at IS NULL
+                            RETURNING id)
+                        INSERT INTO forge_quote_events
+                            (id, quote_id, type, actor_id, from_status, to_status, at)
+                        SELECT gen_random_uuid(), id, :type, NULL, :from, :to, :now FROM expired
+                        """)
+                .setParameter("id", id)
+                .setParameter("from", from.wire())
+                .setParameter("to", to.wire())
+                .setParameter("type", to.wire())
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /**
+     * Expires up to {@code batch} due quotes, skipping rows another transaction holds (another
+     * replica's sweep, or a request working on the quote), with one audit event each.
+     *
+     * @return how many quotes were expired
+     */
+    public int expireDue(QuoteStatus from, QuoteStatus to, Instant now, int batch) {
+        return getEntityManager()
+                .createNativeQuery(
+                        """
+                        WITH due AS (
+                            SELECT id FROM forge_quotes
+                            WHERE status = :from AND valid_until <= :now AND deleted_at IS NULL
+                            ORDER BY valid_until
+                            LIMIT :batch
+                            FOR UPDATE SKIP LOCKED),
+                        expired AS (
+                            UPDATE forge_quotes q SET status = :to, version = q.version + 1,
+                                   updated_at = :now
+                            FROM due WHERE q.id = due.id
+                            RETURNING q.id)
+                        INSERT INTO forge_quote_events
+                            (id, quote_id, type, actor_id, from_status, to_status, at)
+                        SELECT gen_random_uuid(), id, :type, NULL, :from, :to, :now FROM expired
+                        """)
+                .setParameter("from", from.wire())
+                .setParameter("to", to.wire())
+                .setParameter("type", to.wire())
+                .setParameter("now", now)
+                .setParameter("batch", batch)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.patriotforge.quote.rest;
+
+import dev.patriotforge.quote.service.QuoteDraft;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One line of a create or update body. */
+@Schema(name = "QuoteItemInput")
+public record ItemRequest(
+        @NotBlank @Size(max = 500) String description,
+        @Schema(
+                        description = "A JSON number > 0 with at most 3 decimals, at most 1000000",
+                        examples = "2.5")
+                @NotNull
+                @DecimalMin(value = "0", inclusive = false)
+                @DecimalMax("1000000")
+                @MaxDecimals(3)
+                BigDecimal quantity,
+        @Schema(defaultValue = DEFAULT_UNIT, maxLength = 20)
+                @Size(min = 1, max = 20)
+                @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                String unit) {
+
+    static final String DEFAULT_UNIT = "ea";
+    static final String NOT_BLANK = "(?s).*\\S.*";
+
+    QuoteDraft.Item toItem() {
+        return new QuoteDraft.Item(description, quantity, unit == null ? DEFAULT_UNIT : unit);
+    }
+}

@@ -1,0 +1,382 @@
+package dev.patriotforge.quote.rest;
+
+import dev.patriotforge.quote.security.CallerResolver;
+import dev.patriotforge.quote.service.IdempotentCreates;
+import dev.patriotforge.quote.service.ListQuery;
+import dev.patriotforge.quote.service.QuoteService;
+import dev.patriotforge.quote.service.QuoteView;
+import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.Problem;
+import dev.patriotforge.shared.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * /api/quotes: creating, reading, listing, editing and deleting quotes ({@link
+ * QuoteTransitionResource} has the status changes). Every method maps the request, calls a service
+ * and maps the result; every error is a shared-domain exception that ProblemMapper renders.
+ */
+@Path("/api/quotes")
+@Tag(name = "Quotes", description = "Requests for prices, their pricing and the decision")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+@APIResponse(
+        responseCode = "401",
+        description = Docs.E401,
+        content =
+                @Content(
+                        mediaType = Problem.MEDIA_TYPE,
+                        schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = Docs.E503,
+        content =
+                @Content(
+                        mediaType = Problem.MEDIA_TYPE,
+                        schema = @Schema(implementation = Problem.class)))
+public class QuoteResource {
+    private final QuoteService quotes;
+    private final IdempotentCreates creates;
+    private final CallerResolver callers;
+
+    public QuoteResource(QuoteService quotes, IdempotentCreates creates, CallerResolver callers) {
+        this.quotes = quotes;
+        this.creates = creates;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a draft quote owned by the caller", description = Docs.CREATE)
+    @APIResponse(
+            responseCode = "201",
+            description = "The new quote (or the replayed first response); Location and ETag",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = Docs.E400,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = Docs.E403,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "idempotency_key_in_use: a request with this key is still running",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = Docs.E413,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = Docs.E415,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "validation_failed, or idempotency_key_reused: the key came with another body",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<QuoteView> create(
+            @Parameter(
+                            description =
+                                    "1 to 255 characters; the same key and body replay the first"
+                                            + " response for 24 hours")
+                    @RestHeader("Idempotency-Key")
+                    String idempotencyKey,
+            @Valid @NotNull CreateQuoteRequest body,
+            UriInfo uri) {
+        IdempotentCreates.Created created =
+                creates.create(callers.current(), body.toDraft(), idempotencyKey);
+        QuoteView quote = created.quote();
+        URI location =
+                uri.getBaseUriBuilder().path("api/quotes").path(quote.id().toString()).build();
+        RestResponse.ResponseBuilder<QuoteView> response =
+                RestResponse.ResponseBuilder.<QuoteView>created(location)
+                        .entity(quote)
+                        .header("ETag", IfMatch.etag(quote.version()));
+        if (created.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Operation(
+            summary = "List the quotes the caller may see, newest first",
+            description = Docs.LIST)
+    @APIResponse(
+            responseCode = "200",
+            description = "One page: {items, next_cursor}",
+            content = @Content(schema = @Schema(implementation = QuotePage.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = Docs.E403,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed: a bad status, customer_id, cursor or limit",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public CursorPage<QuoteView> list(
+            @Parameter(
+                            description =
+                                    "Repeatable: draft, submitted, priced, accepted, declined,"
+                                            + " expired, cancelled",
+                            schema =
+                                    @Schema(type = SchemaType.ARRAY, implementation = String.class))
+                    @RestQuery("status")
+                    List<String> status,
+            @Parameter(
+                            description =
+                                    "Only this customer's quotes (staff and admin see anyone's)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @RestQuery("customer_id")
+                    String customerId,
+            @Parameter(description = "next_cursor of the previous page") @RestQuery("cursor")
+                    String cursor,
+            @Parameter(
+                            description = "1..100, default 20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @RestQuery("limit")
+                    String limit) {
+        return quotes.list(callers.current(), new ListQuery(status, customerId, cursor, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(
+            summary = "One quote",
+            description =
+                    "Customers see their own quotes; staff and admin everyone's except other"
+                            + " people's drafts.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The quote, with ETag",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = Docs.E403,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = Docs.E404,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<QuoteView> get(@RestPath UUID id) {
+        return withEtag(quotes.get(callers.current(), id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Edit a draft (owner)",
+            description =
+                    "Fields as in create, all optional; items replaces the list. If-Match is"
+                            + " required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated quote, with ETag",
+            content = @Content(schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = Docs.E400,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = Docs.E403,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = Docs.E404,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = Docs.E409,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = Docs.E412,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = Docs.E413,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = Docs.E415,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = Docs.E422,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "precondition_required: If-Match is missing",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<QuoteView> update(
+            @RestPath UUID id,
+            @Parameter(description = Docs.IF_MATCH, required = true) @RestHeader(IfMatch.HEADER)
+                    String ifMatch,
+            @Valid @NotNull UpdateQuoteRequest body) {
+        return withEtag(
+                quotes.update(callers.current(), id, body.toDraft(), IfMatch.parse(ifMatch)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(
+            summary = "Delete a quote (owner: drafts; admin: any)",
+            description = "A soft delete: the quote answers 404 afterwards.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(
+            responseCode = "403",
+            description = Docs.E403,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = Docs.E404,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = Docs.E409,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = Docs.E412,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Void> delete(
+            @RestPath UUID id,
+            @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
+        quotes.delete(callers.current(), id, IfMatch.parse(ifMatch));
+        return RestResponse.noContent();
+    }
+
+    @GET
+    @Path("{id}/events")
+    @Operation(summary = "The audit trail of a quote, oldest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "{items: [{id, type, actor_id, from_status, to_status, at}]}",
+            content = @Content(schema = @Schema(implementation = EventList.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = Docs.E403,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = Docs.E404,
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public EventList events(@RestPath UUID id) {
+        return new EventList(quotes.events(callers.current(), id));
+    }
+
+    static RestResponse<QuoteView> withEtag(QuoteView quote) {
+        return RestResponse.ResponseBuilder.ok(quote)
+                .header("ETag", IfMatch.etag(quote.version()))
+                .build();
+    }
+}

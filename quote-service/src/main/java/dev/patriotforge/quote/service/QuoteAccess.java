@@ -1,0 +1,121 @@
+package dev.patriotforge.quote.service;
+
+import dev.patriotforge.quote.domain.Quote;
+import dev.patriotforge.quote.domain.QuoteEvent;
+import dev.patriotforge.quote.domain.QuoteEventRepository;
+import dev.patriotforge.quote.domain.QuoteRepository;
+import dev.patriotforge.quote.domain.QuoteStatus;
+import dev.patriotforge.quote.service.QuoteStateMachine.Action;
+import dev.patriotforge.quote.service.QuoteStateMachine.Actor;
+import dev.patriotforge.quote.service.QuoteStateMachine.Rule;
+import dev.patriotforge.shared.error.QuoteNotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * How every request reaches one quote, inside the caller's transaction: the lazy expiry first, then
+ * visibility (404), then the state table (403/409), then {@code If-Match} (412). Also writes the
+ * audit events.
+ */
+@ApplicationScoped
+public class QuoteAccess {
+    private static final Rule EXPIRY = QuoteStateMachine.only(Action.EXPIRE, Actor.SYSTEM);
+
+    private final QuoteRepository quotes;
+    private final QuoteEventRepository events;
+    private final Event<QuoteMetrics.Transitioned> transitioned;
+    private final Clock clock;
+
+    public QuoteAccess(
+            QuoteRepository quotes,
+            QuoteEventRepository events,
+            Event<QuoteMetrics.Transitioned> transitioned,
+            Clock clock) {
+        this.quotes = quotes;
+        this.events = events;
+        this.transitioned = transitioned;
+        this.clock = clock;
+    }
+
+    /** The time of this change, at the precision the API shows (milliseconds). */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A quote the caller may see, for reading. */
+    public Quote readable(Caller caller, UUID id) {
+        expireIfDue(id);
+        return quotes.findLive(id, false)
+                .filter(q -> visible(caller, q))
+                .orElseThrow(QuoteNotFound::new);
+    }
+
+    /**
+     * A quote the caller may see, locked for this transaction, after checking that the caller may
+     * do {@code action} now and that {@code If-Match} matches.
+     *
+     * @return the quote and the status the action leads to
+     */
+    public Change writable(Caller caller, UUID id, Action action, Precondition precondition) {
+        expireIfDue(id);
+        Quote quote =
+                quotes.findLive(id, true)
+                        .filter(q -> visible(caller, q))
+                        .orElseThrow(QuoteNotFound::new);
+        QuoteStatus to =
+                QuoteStateMachine.decide(
+                        quote.status, action, QuoteStateMachine.actorsOf(caller, quote.customerId));
+        precondition.check(quote.version);
+        return new Change(quote, action, quote.status, to, now());
+    }
+
+    /** Records the change in the audit trail and counts the transition, if the status moved. */
+    public void record(Caller caller, Change change) {
+        append(
+                change.quote().id,
+                change.action().eventType(),
+                caller.id(),
+                change.from(),
+                change.to(),
+                change.at());
+        if (change.from() != change.to()) {
+            transitioned.fire(new QuoteMetrics.Transitioned(change.to(), 1));
+        }
+    }
+
+    /** Appends one audit event. */
+    public void append(
+            UUID quoteId, String type, UUID actorId, QuoteStatus from, QuoteStatus to, Instant at) {
+        QuoteEvent event = new QuoteEvent();
+        event.id = UUID.randomUUID();
+        event.quoteId = quoteId;
+        event.type = type;
+        event.actorId = actorId;
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.at = at;
+        events.persist(event);
+    }
+
+    /** Staff and admin see everyone's quotes except other people's drafts; customers their own. */
+    static boolean visible(Caller caller, Quote quote) {
+        return caller.id().equals(quote.customerId)
+                || (caller.isStaffOrAdmin() && quote.status != QuoteStatus.DRAFT);
+    }
+
+    /** The lazy expiry: a priced quote past valid_until becomes expired when touched. */
+    private void expireIfDue(UUID id) {
+        int expired = quotes.expireIfDue(id, EXPIRY.from(), EXPIRY.to(), now());
+        if (expired > 0) {
+            transitioned.fire(new QuoteMetrics.Transitioned(EXPIRY.to(), expired));
+        }
+    }
+
+    /** A permitted change in progress. */
+    public record Change(
+            Quote quote, Action action, QuoteStatus from, QuoteStatus to, Instant at) {}
+}

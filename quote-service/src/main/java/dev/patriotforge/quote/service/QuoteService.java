@@ -1,0 +1,205 @@
+package dev.patriotforge.quote.service;
+
+import dev.patriotforge.quote.domain.Quote;
+import dev.patriotforge.quote.domain.QuoteEventRepository;
+import dev.patriotforge.quote.domain.QuoteItem;
+import dev.patriotforge.quote.domain.QuoteRepository;
+import dev.patriotforge.quote.domain.QuoteStatus;
+import dev.patriotforge.quote.service.QuoteAccess.Change;
+import dev.patriotforge.quote.service.QuoteStateMachine.Action;
+import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.shared.error.InvalidStateTransition;
+import dev.patriotforge.shared.error.QuoteExpired;
+import dev.patriotforge.shared.error.ValidationFailed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Creating, reading, listing, editing and deleting quotes. Status changes: {@link QuoteWorkflow}.
+ */
+@ApplicationScoped
+public class QuoteService {
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
+    private final QuoteRepository quotes;
+    private final QuoteEventRepository events;
+    private final QuoteAccess access;
+    private final Event<QuoteMetrics.Created> created;
+
+    public QuoteService(
+            QuoteRepository quotes,
+            QuoteEventRepository events,
+            QuoteAccess access,
+            Event<QuoteMetrics.Created> created) {
+        this.quotes = quotes;
+        this.events = events;
+        this.access = access;
+        this.created = created;
+    }
+
+    /** Creates a draft owned by the caller. {@code draft} has every field set. */
+    @Transactional
+    public QuoteView create(Caller caller, QuoteDraft draft) {
+        Instant now = access.now();
+        Quote quote = new Quote();
+        quote.id = UUID.randomUUID();
+        quote.number =
+                String.format(
+                        "Q-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), quotes.nextNumber());
+        quote.customerId = caller.id();
+        quote.status = QuoteStatus.DRAFT;
+        quote.title = draft.title();
+        quote.notes = draft.notes();
+        quote.currency = draft.currency();
+        quote.replaceItems(lines(draft.items(), now));
+        quote.createdAt = now;
+        quote.updatedAt = now;
+        quotes.persist(quote);
+        access.append(quote.id, "created", caller.id(), null, QuoteStatus.DRAFT, now);
+        quotes.flush();
+        created.fire(new QuoteMetrics.Created());
+        return QuoteView.from(quote);
+    }
+
+    @Transactional
+    public QuoteView get(Caller caller, UUID id) {
+        return QuoteView.from(access.readable(caller, id));
+    }
+
+    /** The audit trail, oldest first. */
+    @Transactional
+    public List<QuoteEventView> events(Caller caller, UUID id) {
+        Quote quote = access.readable(caller, id);
+        return events.ofQuote(quote.id).stream().map(QuoteEventView::from).toList();
+    }
+
+    /** Edits a draft; fields left null keep their value, {@code items} replaces every line. */
+    @Transactional(dontRollbackOn = {QuoteExpired.class, InvalidStateTransition.class})
+    public QuoteView update(Caller caller, UUID id, QuoteDraft draft, Precondition precondition) {
+        precondition.require();
+        Change change = access.writable(caller, id, Action.UPDATE, precondition);
+        Quote quote = change.quote();
+        if (draft.title() != null) {
+            quote.title = draft.title();
+        }
+        if (draft.notes() != null) {
+            quote.notes = draft.notes();
+        }
+        if (draft.currency() != null) {
+            quote.currency = draft.currency();
+        }
+        if (draft.items() != null) {
+            quote.replaceItems(lines(draft.items(), change.at()));
+        }
+        quote.updatedAt = change.at();
+        access.record(caller, change);
+        quotes.flush();
+        return QuoteView.from(quote);
+    }
+
+    /** Soft delete: the quote answers 404 from now on. */
+    @Transactional(dontRollbackOn = {QuoteExpired.class, InvalidStateTransition.class})
+    public void delete(Caller caller, UUID id, Precondition precondition) {
+        Change change = access.writable(caller, id, Action.DELETE, precondition);
+        change.quote().deletedAt = change.at();
+        change.quote().updatedAt = change.at();
+        access.record(caller, change);
+        quotes.flush();
+    }
+
+    /** One page of the quotes the caller may see, newest first. */
+    @Transactional
+    public CursorPage<QuoteView> list(Caller caller, ListQuery query) {
+        int limit = limit(query.limit());
+        Set<QuoteStatus> statuses = statuses(query.statuses());
+        UUID customerId = uuid("customer_id", query.customerId());
+        KeysetCursor after =
+                query.cursor() == null || query.cursor().isEmpty()
+                        ? null
+                        : KeysetCursor.decode(query.cursor());
+        List<Quote> rows =
+                quotes.page(
+                        caller.id(),
+                        !caller.isStaffOrAdmin(),
+                        statuses,
+                        customerId,
+                        after == null ? null : after.createdAt(),
+                        after == null ? null : after.id(),
+                        limit + 1);
+        boolean more = rows.size() > limit;
+        List<Quote> page = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Quote last = page.get(page.size() - 1);
+            next = new KeysetCursor(last.createdAt, last.id).encode();
+        }
+        return new CursorPage<>(page.stream().map(QuoteView::from).toList(), next);
+    }
+
+    private static List<QuoteItem> lines(List<QuoteDraft.Item> items, Instant now) {
+        List<QuoteItem> lines = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            QuoteDraft.Item item = items.get(i);
+            QuoteItem line = new QuoteItem();
+            line.id = UUID.randomUUID();
+            line.position = i;
+            line.description = item.description();
+            line.quantity = item.quantity().setScale(3);
+            line.unit = item.unit();
+            line.createdAt = now;
+            line.updatedAt = now;
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return KeysetCursor.limit(null);
+        }
+        try {
+            return KeysetCursor.limit(Integer.valueOf(limit.trim()));
+        } catch (NumberFormatException e) {
+            return KeysetCursor.limit(-1);
+        }
+    }
+
+    private static Set<QuoteStatus> statuses(List<String> values) {
+        Set<QuoteStatus> statuses = EnumSet.noneOf(QuoteStatus.class);
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                statuses.add(
+                        QuoteStatus.fromWire(part.trim())
+                                .orElseThrow(
+                                        () ->
+                                                ValidationFailed.of(
+                                                        "status",
+                                                        "must be one of draft, submitted, priced,"
+                                                                + " accepted, declined, expired,"
+                                                                + " cancelled")));
+            }
+        }
+        return statuses;
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!CANONICAL_UUID.matcher(value).matches()) {
+            throw ValidationFailed.of(field, "must be a UUID");
+        }
+        return UUID.fromString(value);
+    }
+}
