@@ -391,11 +391,19 @@ public final class Bench {
         String script = Files.readString(root.resolve("bench/pgbench/" + name + ".sql"));
         Path prepared = work.resolve(name + ".sql");
         Files.writeString(prepared, script);
-        Path ids = work.resolve("quote_ids.txt");
-        Files.writeString(ids, String.join("\n", seed.quoteIds()) + "\n");
         Map<String, String> env = Map.of(
                 "PGPASSWORD", secrets.getProperty("QUOTE_DB_PASSWORD"),
                 "PGOPTIONS", "-c search_path=quote");
+        // The seeded quote ids, numbered, so that pgbench can pick one at random as wrk does.
+        StringBuilder ids = new StringBuilder(
+                "DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids (n int PRIMARY KEY, id uuid);"
+                        + " INSERT INTO bench_ids VALUES ");
+        for (int i = 0; i < seed.quoteIds().size(); i++) {
+            ids.append(i == 0 ? "" : ",").append("(%d,'%s')".formatted(i + 1, seed.quoteIds().get(i)));
+        }
+        exec(env, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                servers.getProperty("PG_PORT"), "-U", "forge_quote", "-d", "forge", "-c",
+                ids + "; ANALYZE bench_ids;");
         List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-h", "127.0.0.1",
                 "-p", servers.getProperty("PG_PORT"), "-U", "forge_quote", "-c",
                 Integer.toString(clients), "-j", Integer.toString(threads), "-T",
