@@ -3,6 +3,7 @@ package dev.patriotforge.quote.service;
 import dev.patriotforge.quote.domain.QuoteStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,8 +12,10 @@ import java.util.Map;
 
 /**
  * {@code forge_quotes_created_total} and {@code forge_quote_transitions_total{to}}. Counted after
- * the transaction commits, so a rolled-back change counts nothing.
+ * the transaction commits, so a rolled-back change counts nothing. Created at startup, so that
+ * every counter is exported (at 0) from the first scrape.
  */
+@Startup
 @ApplicationScoped
 public class QuoteMetrics {
     /** Fired inside the transaction that created a quote. */

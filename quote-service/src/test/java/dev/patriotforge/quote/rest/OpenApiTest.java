@@ -1,0 +1,70 @@
+package dev.patriotforge.quote.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patriotforge.quote.support.JwksServer;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** /q/openapi documents every endpoint of the contract with its status codes. */
+@QuarkusTest
+@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
+class OpenApiTest {
+
+    private static final Map<String, List<String>> OPERATIONS =
+            Map.ofEntries(
+                    Map.entry(
+                            "post /api/quotes",
+                            List.of("201", "400", "401", "409", "415", "422", "503")),
+                    Map.entry("get /api/quotes", List.of("200", "401", "422", "503")),
+                    Map.entry("get /api/quotes/{id}", List.of("200", "401", "404", "503")),
+                    Map.entry(
+                            "patch /api/quotes/{id}",
+                            List.of("200", "401", "403", "404", "409", "412", "422", "428", "503")),
+                    Map.entry(
+                            "delete /api/quotes/{id}",
+                            List.of("204", "401", "403", "404", "409", "412")),
+                    Map.entry("get /api/quotes/{id}/events", List.of("200", "401", "404")),
+                    Map.entry(
+                            "post /api/quotes/{id}/submit",
+                            List.of("200", "403", "404", "409", "412")),
+                    Map.entry(
+                            "post /api/quotes/{id}/price",
+                            List.of("200", "403", "404", "409", "412", "422")),
+                    Map.entry(
+                            "post /api/quotes/{id}/accept",
+                            List.of("200", "403", "404", "409", "412")),
+                    Map.entry(
+                            "post /api/quotes/{id}/decline",
+                            List.of("200", "403", "404", "409", "412")),
+                    Map.entry(
+                            "post /api/quotes/{id}/cancel",
+                            List.of("200", "403", "404", "409", "412")));
+
+    @Test
+    void everyOperationIsDocumentedWithItsStatusCodes() {
+        JsonPath doc =
+                given().accept("application/json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        for (Map.Entry<String, List<String>> op : OPERATIONS.entrySet()) {
+            String[] methodAndPath = op.getKey().split(" ", 2);
+            Map<String, Object> operation =
+                    doc.getMap("paths.'" + methodAndPath[1] + "'." + methodAndPath[0]);
+            assertThat(operation).as(op.getKey()).isNotNull().containsKey("summary");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            assertThat(responses.keySet()).as(op.getKey()).containsAll(op.getValue());
+        }
+        assertThat(doc.getMap("components.schemas")).containsKeys("Quote", "QuoteItem", "Problem");
+    }
+}
