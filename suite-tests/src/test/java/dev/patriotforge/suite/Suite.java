@@ -108,6 +108,13 @@ final class Suite {
         assertThat(response.jsonPath().getString("type")).isEqualTo(TYPE_BASE + code);
     }
 
+    /** Asserts the status, showing the answer (a problem document, never a secret) if not. */
+    static void expectStatus(Response response, int status, String step) {
+        assertThat(response.statusCode())
+                .as("%s answered %d: %s", step, response.statusCode(), response.asString())
+                .isEqualTo(status);
+    }
+
     static String uniqueEmail(String role) {
         return ("suite-" + role + "-" + UUID.randomUUID() + "@example.com")
                 .toLowerCase(Locale.ROOT);
@@ -128,30 +135,25 @@ final class Suite {
     static Account register(String role) {
         String email = uniqueEmail(role);
         String password = newPassword();
-        String id =
+        Response response =
                 gateway()
                         .body(
                                 Map.of(
                                         "email", email,
                                         "password", password,
                                         "display_name", "Suite " + role))
-                        .post("/api/auth/register")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id");
-        return new Account(id, email, password);
+                        .post("/api/auth/register");
+        expectStatus(response, 201, "register");
+        return new Account(response.path("id"), email, password);
     }
 
     static Tokens login(String email, String password) {
-        JsonPath body =
+        Response response =
                 gateway()
                         .body(Map.of("email", email, "password", password))
-                        .post("/api/auth/login")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
+                        .post("/api/auth/login");
+        expectStatus(response, 200, "login");
+        JsonPath body = response.jsonPath();
         return new Tokens(body.getString("access_token"), body.getString("refresh_token"));
     }
 
