@@ -41,13 +41,14 @@ cl_setup() {
     fi
     # The replicas run from a copy of the packaged apps, so that a build running meanwhile
     # (another module's ./mvnw package) cannot change the jars under them.
-    local svc
+    # RELIABILITY_APP_ROOT points at another checkout's packaged apps (default: this one).
+    local svc apps="${RELIABILITY_APP_ROOT:-$ROOT}"
     for svc in auth-service quote-service; do
-        [ -f "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" ] \
+        [ -f "$apps/$svc/target/quarkus-app/quarkus-run.jar" ] \
             || die "$svc is not packaged (./mvnw package -pl $svc)"
         rm -rf "$cdir/app/$svc"
         mkdir -p "$cdir/app"
-        cp -a "$ROOT/$svc/target/quarkus-app" "$cdir/app/$svc"
+        cp -a "$apps/$svc/target/quarkus-app" "$cdir/app/$svc"
     done
     cat > "$cdir/replicas" <<EOF
 auth-a auth-service $auth_a

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A client that means to create {@code count} quotes, each under its own {@code Idempotency-Key},
- * and retries a quote (same key, same body) until it gets its 201: after no answer, a 5xx, or 409
- * {@code idempotency_key_in_use}. Anything else is recorded as unexpected. Runs on {@code threads}
- * threads; targets are used in turn (a gateway, or replicas for client-side failover).
+ * A client that creates quotes, each under its own {@code Idempotency-Key}, until told to stop (or
+ * {@code maxCount} were begun), and retries a quote (same key, same body) until it gets its 201:
+ * after no answer, a 5xx, or 409 {@code idempotency_key_in_use}. Anything else is recorded as
+ * unexpected. Every quote it begins is one it intends to exist. Runs on {@code threads} threads,
+ * each pausing {@code pause} between quotes; targets are used in turn (a gateway, or replicas for
+ * client-side failover).
  */
 final class KeyedCreates {
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
@@ -28,7 +30,9 @@ final class KeyedCreates {
     private final String tag;
     private final String token;
     private final List<URI> targets;
-    private final int count;
+    private final int maxCount;
+    private final Duration pause;
+    private volatile boolean stopping;
     private final Http http = new Http(Duration.ofSeconds(30));
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
@@ -39,11 +43,12 @@ final class KeyedCreates {
     private final ConcurrentLinkedQueue<String> retried = new ConcurrentLinkedQueue<>();
     private ExecutorService pool;
 
-    KeyedCreates(String tag, String token, List<URI> targets, int count) {
+    KeyedCreates(String tag, String token, List<URI> targets, int maxCount, Duration pause) {
         this.tag = tag;
         this.token = token;
         this.targets = targets;
-        this.count = count;
+        this.maxCount = maxCount;
+        this.pause = pause;
     }
 
     static String title(String tag, int i) {
@@ -58,10 +63,14 @@ final class KeyedCreates {
     }
 
     private void work() {
-        int i;
-        while ((i = next.getAndIncrement()) < count) {
+        while (!stopping) {
+            int i = next.getAndIncrement();
+            if (i >= maxCount) {
+                return;
+            }
             createOnce(i);
             done.incrementAndGet();
+            Polling.sleep(pause);
         }
     }
 
@@ -102,6 +111,17 @@ final class KeyedCreates {
 
     int done() {
         return done.get();
+    }
+
+    /** How many quotes were begun (each must end up existing exactly once). */
+    int begun() {
+        return Math.min(next.get(), maxCount);
+    }
+
+    /** Begins no further quote, finishes the ones under way (with their retries). */
+    void stop(Duration timeout) throws InterruptedException {
+        stopping = true;
+        awaitDone(timeout);
     }
 
     void awaitDone(Duration timeout) throws InterruptedException {

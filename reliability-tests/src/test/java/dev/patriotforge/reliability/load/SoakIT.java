@@ -32,7 +32,7 @@ class SoakIT {
     private static final int CONCURRENCY = 16;
 
     /** Heap in use right after a full GC may grow by at most this much (per replica). */
-    private static final long HEAP_TOLERANCE_BYTES = 16L << 20;
+    private static final long HEAP_TOLERANCE_BYTES = 8L << 20;
 
     /** Resident set: at most this much growth, plus {@link #RSS_TOLERANCE_FRACTION}. */
     private static final long RSS_TOLERANCE_KIB = 32L << 10;

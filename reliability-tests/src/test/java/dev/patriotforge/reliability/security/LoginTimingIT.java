@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 @Order(30)
 class LoginTimingIT {
-    private static final int SAMPLES = 24;
-    private static final int ACCOUNTS = 8;
+    private static final int SAMPLES = 40;
+    private static final int ACCOUNTS = 10;
     private static final int WARM_UP = 4;
     private static final double TOLERANCE = 0.20;
 
@@ -43,7 +43,7 @@ class LoginTimingIT {
         List<Long> unknownEmail = new ArrayList<>();
         List<Long> wrongPassword = new ArrayList<>();
         for (int i = 0; i < SAMPLES; i++) {
-            // Every account gets SAMPLES / ACCOUNTS = 3 failures: below the lockout (5).
+            // Every account gets SAMPLES / ACCOUNTS = 4 failures: below the lockout (5).
             String known = accounts.get(i % ACCOUNTS).email();
             if (i % 2 == 0) {
                 unknownEmail.add(timeFailedLogin(api, Api.newCredentials().email()));
