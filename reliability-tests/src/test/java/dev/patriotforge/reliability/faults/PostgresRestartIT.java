@@ -221,6 +221,16 @@ class PostgresRestartIT {
     }
 
     private static void assertCleanFailuresOnly(List<Traffic.Outcome> outcomes) {
+        System.out.printf(
+                "[postgres] %d requests: %d ok, %d answered 503 dependency_unavailable,"
+                        + " %d other; slowest answer %d ms%n",
+                outcomes.size(),
+                outcomes.stream().filter(o -> o.reply().ok()).count(),
+                outcomes.stream().filter(o -> o.reply().isDependencyUnavailable()).count(),
+                outcomes.stream()
+                        .filter(o -> !o.reply().ok() && !o.reply().isDependencyUnavailable())
+                        .count(),
+                outcomes.stream().mapToLong(o -> o.reply().millis()).max().orElse(0));
         assertThat(outcomes).as("requests sent").hasSizeGreaterThan(20);
         assertThat(outcomes)
                 .as("every answer: a success or a clean 503 in time")
