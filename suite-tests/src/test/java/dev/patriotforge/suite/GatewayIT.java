@@ -122,6 +122,16 @@ class GatewayIT {
     }
 
     @Test
+    void anOversizedUriOrHeaderIsAProblemDocument() throws Exception {
+        String longQuery = "a".repeat(20_000);
+        assertProblem(raw("GET", "/api/quotes?" + longQuery, Map.of()), 414, "uri_too_long");
+        assertProblem(
+                raw("GET", "/api/quotes", Map.of("X-Padding", longQuery)),
+                431,
+                "headers_too_large");
+    }
+
+    @Test
     void aMethodNginxRefusesIsAProblemDocument() throws Exception {
         assertProblem(raw("TRACE", "/api/quotes", Map.of()), 405, "method_not_allowed");
     }
