@@ -1,0 +1,142 @@
+package dev.patriotforge.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Every setting of auth-service. application.properties maps the FORGE_* environment variables onto
+ * these names; the defaults here are the contract's.
+ */
+@ConfigMapping(prefix = "forge.auth")
+public interface AuthConfig {
+
+    Jwt jwt();
+
+    Tokens tokens();
+
+    Lockout lockout();
+
+    Ip ip();
+
+    Argon2 argon2();
+
+    Hashing hashing();
+
+    Bootstrap bootstrap();
+
+    /** Signing and verification of access tokens. */
+    interface Jwt {
+        /** {@code FORGE_JWT_ISSUER}. */
+        @WithDefault("https://auth.patriotforge.local")
+        String issuer();
+
+        /** {@code FORGE_JWT_AUDIENCE}. */
+        @WithDefault("patriotforge-api")
+        String audience();
+
+        /** {@code FORGE_AUTH_JWT_SIGNING_KEY_FILE}: a PEM PKCS#8 RSA private key. */
+        Optional<Path> signingKeyFile();
+
+        /** {@code FORGE_AUTH_JWT_SIGNING_KEY}: the PEM text itself (e.g. from a Secret). */
+        Optional<String> signingKey();
+
+        /** {@code FORGE_AUTH_JWT_KEY_ID}; default: the RFC 7638 thumbprint of the key. */
+        Optional<String> keyId();
+
+        /**
+         * {@code FORGE_AUTH_JWT_PREVIOUS_PUBLIC_KEYS_FILE}: PEM public keys that are still
+         * published in the JWKS (and accepted) while their tokens run out.
+         */
+        Optional<Path> previousPublicKeysFile();
+
+        /** Where a development key is generated when none is configured outside prod. */
+        @WithDefault("forge-dev-jwt")
+        Path devKeyDirectory();
+
+        /** {@code FORGE_JWT_CLOCK_SKEW}: how far past {@code exp} a token is still accepted. */
+        @WithDefault("PT60S")
+        Duration clockSkew();
+
+        /** {@code FORGE_AUTH_JWKS_URI}; default: derived from the request. */
+        Optional<String> jwksUri();
+    }
+
+    /** Token lifetimes. */
+    interface Tokens {
+        /** {@code FORGE_AUTH_ACCESS_TOKEN_TTL}. */
+        @WithDefault("PT15M")
+        Duration accessTtl();
+
+        /** {@code FORGE_AUTH_REFRESH_TOKEN_TTL}. */
+        @WithDefault("P14D")
+        Duration refreshTtl();
+    }
+
+    /** Per-account lockout after consecutive failed logins. */
+    interface Lockout {
+        /** {@code FORGE_AUTH_LOCKOUT_MAX_FAILURES}. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** {@code FORGE_AUTH_LOCKOUT_DURATION}. */
+        @WithDefault("PT15M")
+        Duration duration();
+    }
+
+    /** Per-client-IP limits, in a sliding window. */
+    interface Ip {
+        /** {@code FORGE_AUTH_IP_FAILED_LOGINS}. */
+        @WithDefault("100")
+        int failedLogins();
+
+        /** {@code FORGE_AUTH_IP_REGISTRATIONS}. */
+        @WithDefault("50")
+        int registrations();
+
+        /** {@code FORGE_AUTH_IP_WINDOW}. */
+        @WithDefault("PT15M")
+        Duration window();
+    }
+
+    /** Argon2id cost; never below OWASP's m=19456 KiB, t=2, p=1. */
+    interface Argon2 {
+        /** {@code FORGE_AUTH_ARGON2_MEMORY_KIB}. */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** {@code FORGE_AUTH_ARGON2_ITERATIONS}. */
+        @WithDefault("2")
+        int iterations();
+
+        /** {@code FORGE_AUTH_ARGON2_PARALLELISM}. */
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    /** The bounded pool that runs password hashing. */
+    interface Hashing {
+        /** {@code FORGE_AUTH_HASH_THREADS}; default: the number of cores. */
+        OptionalInt threads();
+
+        /** {@code FORGE_AUTH_HASH_QUEUE}: waiting hashes beyond which requests are shed. */
+        @WithDefault("64")
+        int queue();
+
+        /** {@code FORGE_AUTH_HASH_RETRY_AFTER}: the Retry-After of a shed request. */
+        @WithDefault("PT2S")
+        Duration retryAfter();
+    }
+
+    /** The first admin account. */
+    interface Bootstrap {
+        /** {@code FORGE_BOOTSTRAP_ADMIN_EMAIL}. */
+        Optional<String> adminEmail();
+
+        /** {@code FORGE_BOOTSTRAP_ADMIN_PASSWORD}. */
+        Optional<String> adminPassword();
+    }
+}

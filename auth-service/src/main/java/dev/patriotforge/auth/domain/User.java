@@ -1,0 +1,46 @@
+package dev.patriotforge.auth.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An account. Soft-deleted accounts keep their row; their email may register again. */
+@Entity
+@Table(name = "forge_users")
+public class User extends PanacheEntityBase {
+    @Id public UUID id;
+
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    public String displayName;
+
+    @Column(nullable = false, length = 16)
+    public String role;
+
+    /** Argon2id in PHC string form; never leaves the service layer, never logged. */
+    @Column(name = "password_hash", nullable = false, length = 255)
+    public String passwordHash;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Version public long version;
+
+    @Override
+    public String toString() {
+        return "User[" + id + "]";
+    }
+}

@@ -1,0 +1,430 @@
+package dev.patriotforge.auth.rest;
+
+import dev.patriotforge.auth.rest.Bodies.ChangePasswordRequest;
+import dev.patriotforge.auth.rest.Bodies.LoginRequest;
+import dev.patriotforge.auth.rest.Bodies.RefreshRequest;
+import dev.patriotforge.auth.rest.Bodies.RegisterRequest;
+import dev.patriotforge.auth.rest.Bodies.TokenResponse;
+import dev.patriotforge.auth.rest.Bodies.UpdateMeRequest;
+import dev.patriotforge.auth.rest.Bodies.UserResponse;
+import dev.patriotforge.auth.security.Secret;
+import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.auth.service.IssuedTokens;
+import dev.patriotforge.auth.service.SessionService;
+import dev.patriotforge.auth.service.UserView;
+import dev.patriotforge.shared.api.Problem;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Registration, login, token refresh, logout and the caller's own account. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth", description = "Accounts, logins and tokens")
+public class AuthResource {
+    private final AuthService auth;
+    private final SessionService sessions;
+    private final JsonWebToken jwt;
+
+    public AuthResource(AuthService auth, SessionService sessions, JsonWebToken jwt) {
+        this.auth = auth;
+        this.sessions = sessions;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a customer account")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new user",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "duplicate_email",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "validation_failed: a bad email, display_name, or a password that is too short,"
+                            + " too long, too common or contains the email's name",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "rate_limited: too many registrations from this IP (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<UserResponse> register(
+            @Valid @NotNull RegisterRequest body, HttpServerRequest request) {
+        UserView user =
+                auth.register(
+                        body.email(),
+                        body.password(),
+                        body.displayName(),
+                        Requests.client(request));
+        return RestResponse.ResponseBuilder.<UserResponse>created(
+                        URI.create("/api/auth/users/" + user.id()))
+                .entity(UserResponse.from(user))
+                .build();
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with email and password; also sets the forge_refresh cookie")
+    @APIResponse(
+            responseCode = "200",
+            description = "Tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "invalid_credentials: the same answer whether or not the email exists",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description =
+                    "too_many_attempts (the account is locked) or rate_limited (this IP, or the"
+                            + " server is saturated); Retry-After",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TokenResponse> login(
+            @Valid @NotNull LoginRequest body, HttpServerRequest request) {
+        return tokens(auth.login(body.email(), body.password(), Requests.client(request)));
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(
+            summary = "Exchange a refresh token (body or forge_refresh cookie) for new tokens",
+            description =
+                    "The presented refresh token is spent. Presenting a spent one again ends its"
+                            + " session.")
+    @APIResponse(
+            responseCode = "200",
+            description = "New tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description =
+                    "unauthenticated (no token), token_invalid, token_expired, token_revoked (the"
+                            + " session ended) or refresh_token_reused (the session is now ended)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TokenResponse> refresh(
+            @Valid RefreshRequest body,
+            @RestCookie(RefreshCookie.NAME) String cookie,
+            HttpServerRequest request) {
+        Secret token =
+                body != null && body.refreshToken() != null
+                        ? body.refreshToken()
+                        : cookie == null ? null : Secret.of(cookie);
+        return tokens(sessions.refresh(token, Requests.client(request)));
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "End the caller's session: its access and refresh tokens stop working")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(
+            responseCode = "401",
+            description = "unauthenticated, token_invalid, token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Void> logout() {
+        sessions.logout(Requests.caller(jwt));
+        return RestResponse.ResponseBuilder.<Void>noContent()
+                .cookie(RefreshCookie.cleared())
+                .build();
+    }
+
+    @POST
+    @Path("/logout-all")
+    @Authenticated
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "End every session of the caller")
+    @APIResponse(responseCode = "204", description = "Every session ended")
+    @APIResponse(
+            responseCode = "401",
+            description = "unauthenticated, token_invalid, token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Void> logoutAll() {
+        sessions.logoutAll(Requests.caller(jwt));
+        return RestResponse.ResponseBuilder.<Void>noContent()
+                .cookie(RefreshCookie.cleared())
+                .build();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "The caller's account")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "unauthenticated, token_invalid, token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public UserResponse me() {
+        return UserResponse.from(auth.me(Requests.caller(jwt)));
+    }
+
+    @PATCH
+    @Path("/me")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "Change the caller's display name")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated caller",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "unauthenticated, token_invalid, token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public UserResponse updateMe(@Valid @NotNull UpdateMeRequest body) {
+        return UserResponse.from(auth.updateMe(Requests.caller(jwt), body.displayName()));
+    }
+
+    @POST
+    @Path("/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "Change the password; every session of the user ends")
+    @APIResponse(responseCode = "204", description = "Changed; log in again")
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description =
+                    "invalid_credentials (wrong current password), unauthenticated, token_invalid,"
+                            + " token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed (new_password)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "too_many_attempts or rate_limited (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
+        auth.changePassword(Requests.caller(jwt), body.currentPassword(), body.newPassword());
+        return RestResponse.ResponseBuilder.<Void>noContent()
+                .cookie(RefreshCookie.cleared())
+                .build();
+    }
+
+    private static RestResponse<TokenResponse> tokens(IssuedTokens tokens) {
+        return RestResponse.ResponseBuilder.ok(TokenResponse.from(tokens))
+                .cookie(RefreshCookie.of(tokens.refreshToken(), tokens.refreshTtl()))
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.patriotforge.auth.service;
+
+import dev.patriotforge.auth.domain.User;
+import dev.patriotforge.auth.domain.UserRepository;
+import dev.patriotforge.auth.security.LoginThrottle;
+import dev.patriotforge.auth.security.Secret;
+import dev.patriotforge.shared.error.InvalidCredentials;
+import dev.patriotforge.shared.error.RateLimited;
+import dev.patriotforge.shared.error.TokenRevoked;
+import dev.patriotforge.shared.error.TooManyAttempts;
+import dev.patriotforge.shared.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Registration, login, and what a signed-in user does with their own account. Password hashing runs
+ * outside any database transaction, on the bounded hashing pool.
+ */
+@ApplicationScoped
+public class AuthService {
+    private static final Logger LOG = Logger.getLogger(AuthService.class);
+    static final String REASON_PASSWORD_CHANGED = "password_changed";
+
+    private final UserRepository users;
+    private final Accounts accounts;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
+    private final SessionService sessions;
+    private final AuthMetrics metrics;
+
+    public AuthService(
+            UserRepository users,
+            Accounts accounts,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            LoginThrottle throttle,
+            SessionService sessions,
+            AuthMetrics metrics) {
+        this.users = users;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.metrics = metrics;
+    }
+
+    /** Creates a customer account. */
+    public UserView register(
+            String rawEmail, Secret password, String rawDisplayName, ClientInfo client) {
+        Inputs in = new Inputs();
+        String email = in.email("email", rawEmail);
+        String displayName = in.displayName("display_name", rawDisplayName);
+        policy.problemWith(password, email).ifPresent(problem -> in.reject("password", problem));
+        in.check();
+        throttle.consumeIpRegistration(client.ip());
+        accounts.requireEmailFree(email);
+        String hash = hasher.hash(password);
+        UserView user = accounts.create(email, displayName, Roles.CUSTOMER, hash);
+        LOG.infof("Registered user %s", user.id());
+        return user;
+    }
+
+    /**
+     * Checks the password and opens a session. Unknown emails spend one hash like known ones and
+     * get the same 401, and count towards the same lockout, so the answer reveals nothing.
+     */
+    public IssuedTokens login(String rawEmail, Secret password, ClientInfo client) {
+        String email = Inputs.normalizeEmail(rawEmail);
+        try {
+            throttle.requireIpMayLogIn(client.ip());
+        } catch (RateLimited e) {
+            metrics.login("rate_limited");
+            throw e;
+        }
+        try {
+            throttle.requireAccountNotLocked(email);
+        } catch (TooManyAttempts e) {
+            metrics.login("locked");
+            throw e;
+        }
+        User user = accounts.findLive(email);
+        PasswordHasher.Verdict verdict;
+        if (user == null) {
+            hasher.verifyNothing(password);
+            verdict = PasswordHasher.Verdict.MISMATCH;
+        } else {
+            verdict = hasher.verify(password, user.passwordHash);
+        }
+        if (!verdict.matches()) {
+            failed(email, client);
+            metrics.login("invalid_credentials");
+            throw new InvalidCredentials();
+        }
+        throttle.resetAccount(email);
+        String rehash =
+                verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
+        UUID userId = user.id;
+        IssuedTokens tokens =
+                QuarkusTransaction.requiringNew()
+                        .call(
+                                () -> {
+                                    User live = users.findLive(userId).orElse(null);
+                                    if (live == null) {
+                                        return null;
+                                    }
+                                    if (rehash != null) {
+                                        live.passwordHash = rehash;
+                                    }
+                                    return sessions.open(live, client);
+                                });
+        if (tokens == null) {
+            metrics.login("invalid_credentials");
+            throw new InvalidCredentials();
+        }
+        metrics.login("success");
+        LOG.infof("Login of user %s opened session %s", userId, tokens.sessionId());
+        return tokens;
+    }
+
+    private void failed(String email, ClientInfo client) {
+        LOG.debugf("Failed login from %s", client.ip());
+        if (throttle.recordAccountFailure(email)) {
+            metrics.lockout();
+            LOG.infof(
+                    "An account is locked after repeated failed logins (last from %s)",
+                    client.ip());
+        }
+        throttle.recordIpFailedLogin(client.ip());
+    }
+
+    @Transactional
+    public UserView me(Caller caller) {
+        return UserView.of(live(caller));
+    }
+
+    @Transactional
+    public UserView updateMe(Caller caller, String rawDisplayName) {
+        Inputs in = new Inputs();
+        String displayName = in.displayName("display_name", rawDisplayName);
+        in.check();
+        User user = live(caller);
+        if (!user.displayName.equals(displayName)) {
+            user.displayName = displayName;
+            user.updatedAt = sessions.now();
+            users.flush();
+        }
+        return UserView.of(user);
+    }
+
+    /**
+     * Changes the password after checking the current one (a wrong one counts towards the lockout),
+     * then ends every session of the user, the caller's own included.
+     */
+    public void changePassword(Caller caller, Secret current, Secret next) {
+        User user = accounts.findLive(caller.userId());
+        if (user == null) {
+            throw new TokenRevoked();
+        }
+        Inputs in = new Inputs();
+        policy.problemWith(next, user.email).ifPresent(p -> in.reject("new_password", p));
+        in.check();
+        throttle.requireAccountNotLocked(user.email);
+        if (!hasher.verify(current, user.passwordHash).matches()) {
+            if (throttle.recordAccountFailure(user.email)) {
+                metrics.lockout();
+                LOG.infof("User %s is locked after repeated wrong passwords", user.id);
+            }
+            throw new InvalidCredentials();
+        }
+        throttle.resetAccount(user.email);
+        String hash = hasher.hash(next);
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            User live =
+                                    users.findLive(caller.userId()).orElseThrow(TokenRevoked::new);
+                            live.passwordHash = hash;
+                            live.updatedAt = sessions.now();
+                            sessions.endAll(live.id, REASON_PASSWORD_CHANGED);
+                        });
+        LOG.infof("User %s changed their password", caller.userId());
+    }
+
+    private User live(Caller caller) {
+        return users.findLive(caller.userId()).orElseThrow(TokenRevoked::new);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.patriotforge.auth.service;
+
+import dev.patriotforge.auth.domain.User;
+import dev.patriotforge.auth.domain.UserRepository;
+import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.shared.error.UserNotFound;
+import dev.patriotforge.shared.error.ValidationFailed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * What admins do with accounts: list, read, change the role (which revokes the user's sessions),
+ * soft-delete (which revokes them too and frees the email).
+ */
+@ApplicationScoped
+public class UserAdminService {
+    private static final Logger LOG = Logger.getLogger(UserAdminService.class);
+    static final String REASON_ROLE_CHANGED = "role_changed";
+    static final String REASON_USER_DELETED = "user_deleted";
+
+    private final UserRepository users;
+    private final SessionService sessions;
+
+    public UserAdminService(UserRepository users, SessionService sessions) {
+        this.users = users;
+        this.sessions = sessions;
+    }
+
+    /** A page of live users, newest first, optionally filtered by exact email and by role. */
+    @Transactional
+    public CursorPage<UserView> list(String email, String role, String cursor, String limit) {
+        Inputs in = new Inputs();
+        String emailFilter = email == null ? null : Inputs.normalizeEmail(email);
+        String roleFilter = role == null ? null : in.role("role", role);
+        in.check();
+        int size = KeysetCursor.limit(parseLimit(limit));
+        KeysetCursor after = cursor == null ? null : KeysetCursor.decode(cursor);
+        List<User> rows = users.page(emailFilter, roleFilter, after, size + 1);
+        List<UserView> items = rows.stream().limit(size).map(UserView::of).toList();
+        String next = null;
+        if (rows.size() > size) {
+            User last = rows.get(size - 1);
+            next = new KeysetCursor(last.createdAt, last.id).encode();
+        }
+        return new CursorPage<>(items, next);
+    }
+
+    @Transactional
+    public UserView get(UUID id) {
+        return UserView.of(users.findLive(id).orElseThrow(UserNotFound::new));
+    }
+
+    /** Sets the role; when it changes, every session of the user is revoked. */
+    @Transactional
+    public UserView changeRole(UUID id, String rawRole) {
+        Inputs in = new Inputs();
+        String role = in.role("role", rawRole);
+        in.check();
+        User user = users.findLive(id).orElseThrow(UserNotFound::new);
+        if (!user.role.equals(role)) {
+            user.role = role;
+            user.updatedAt = sessions.now();
+            sessions.endAll(user.id, REASON_ROLE_CHANGED);
+            users.flush();
+            LOG.infof("User %s now has role %s", user.id, role);
+        }
+        return UserView.of(user);
+    }
+
+    /** Soft-deletes the user and revokes every session; the email may register again. */
+    @Transactional
+    public void delete(UUID id) {
+        User user = users.findLive(id).orElseThrow(UserNotFound::new);
+        user.deletedAt = sessions.now();
+        user.updatedAt = user.deletedAt;
+        sessions.endAll(user.id, REASON_USER_DELETED);
+        LOG.infof("User %s deleted", user.id);
+    }
+
+    private static Integer parseLimit(String limit) {
+        if (limit == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit.strip());
+        } catch (NumberFormatException e) {
+            throw ValidationFailed.of("limit", "must be an integer");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.patriotforge.auth.rest;
+
+import static dev.patriotforge.auth.rest.Problems.problem;
+import static dev.patriotforge.auth.rest.Problems.unauthorized;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.auth.support.RedisInspector;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RefreshTest {
+
+    @Inject RedisInspector redis;
+
+    private static Response refresh(String refreshToken) {
+        return Api.from(Api.ip())
+                .body(Map.of("refresh_token", refreshToken))
+                .post("/api/auth/refresh");
+    }
+
+    @Test
+    void refreshRotatesTheTokenAndKeepsTheSession() {
+        Api.Session session = Api.registerAndLogin("rotate");
+        Response first = refresh(session.refreshToken());
+        first.then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(900));
+        String next = first.path("refresh_token");
+        String access = first.path("access_token");
+        assertThat(next).isNotEqualTo(session.refreshToken());
+        assertThat(Api.sidOf(access)).isEqualTo(session.sid());
+        assertThat(first.header("Set-Cookie")).startsWith("forge_refresh=" + next + ";");
+        Api.bearer(access).get("/api/auth/me").then().statusCode(200);
+        refresh(next).then().statusCode(200);
+    }
+
+    @Test
+    void aSpentRefreshTokenPresentedAgainRevokesThatSessionOnly() {
+        Api.Account account = Api.register("reuse");
+        Api.Session victim = Api.login(account);
+        Api.Session other = Api.login(account);
+        String rotated =
+                refresh(victim.refreshToken())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("refresh_token");
+
+        unauthorized(refresh(victim.refreshToken()), "refresh_token_reused");
+
+        assertThat(redis.isRevoked(victim.sid())).isTrue();
+        unauthorized(refresh(rotated), "token_revoked");
+        unauthorized(Api.bearer(victim.accessToken()).get("/api/auth/me"), "token_revoked");
+        // The account's other session is untouched.
+        assertThat(redis.isRevoked(other.sid())).isFalse();
+        Api.bearer(other.accessToken()).get("/api/auth/me").then().statusCode(200);
+        refresh(other.refreshToken()).then().statusCode(200);
+    }
+
+    @Test
+    void theRefreshCookieWorksWithoutABody() {
+        Api.Session session = Api.registerAndLogin("cookie");
+        given().header("X-Forwarded-For", Api.ip())
+                .cookie("forge_refresh", session.refreshToken())
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(200)
+                .body("refresh_token", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void theRefreshCookieWorksWithAnEmptyJsonBody() {
+        Api.Session session = Api.registerAndLogin("cookie-json");
+        given().header("X-Forwarded-For", Api.ip())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .cookie("forge_refresh", session.refreshToken())
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void refreshWithoutAnyTokenIsUnauthenticated() {
+        unauthorized(given().post("/api/auth/refresh"), "unauthenticated");
+        unauthorized(Api.from(Api.ip()).body("{}").post("/api/auth/refresh"), "unauthenticated");
+    }
+
+    @Test
+    void anUnknownOrMalformedRefreshTokenIsInvalid() {
+        unauthorized(refresh("x".repeat(43)), "token_invalid");
+        unauthorized(refresh("short"), "token_invalid");
+    }
+
+    @Test
+    void aRefreshBodyThatBreaksTheSchemaIsRejected() {
+        problem(
+                Api.from(Api.ip()).body("{\"refresh_token\": 42}").post("/api/auth/refresh"),
+                422,
+                "validation_failed");
+        problem(
+                Api.from(Api.ip()).body("{\"token\": \"abc\"}").post("/api/auth/refresh"),
+                422,
+                "validation_failed");
+        problem(
+                Api.from(Api.ip()).body("{oops").post("/api/auth/refresh"),
+                400,
+                "malformed_request");
+    }
+
+    @Test
+    void refreshAfterLogoutIsRevoked() {
+        Api.Session session = Api.registerAndLogin("after-logout");
+        Api.bearer(session.accessToken()).post("/api/auth/logout").then().statusCode(204);
+        unauthorized(refresh(session.refreshToken()), "token_revoked");
+    }
+}

@@ -1,0 +1,69 @@
+package dev.patriotforge.auth.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.patriotforge.shared.error.RateLimited;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class HashingPoolTest {
+
+    @Test
+    void aSaturatedPoolShedsWorkAtOnceWithRetryAfter() throws Exception {
+        HashingPool pool = new HashingPool(1, 1, Duration.ofSeconds(2));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> busy =
+                    callers.submit(
+                            () ->
+                                    pool.run(
+                                            () -> {
+                                                running.countDown();
+                                                release.await();
+                                                return "first";
+                                            }));
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<String> queued = callers.submit(() -> pool.run(() -> "second"));
+            // Wait until the second job sits in the queue.
+            Thread.sleep(200);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> pool.run(() -> "third"))
+                    .isInstanceOfSatisfying(
+                            RateLimited.class,
+                            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(2)));
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(Duration.ofSeconds(1));
+            release.countDown();
+            assertThat(busy.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("second");
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void failuresOfTheJobReachTheCaller() {
+        HashingPool pool = new HashingPool(1, 1, Duration.ofSeconds(1));
+        try {
+            assertThatThrownBy(
+                            () ->
+                                    pool.run(
+                                            () -> {
+                                                throw new IllegalArgumentException("boom");
+                                            }))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

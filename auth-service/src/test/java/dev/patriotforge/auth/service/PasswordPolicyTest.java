@@ -1,0 +1,73 @@
+package dev.patriotforge.auth.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patriotforge.auth.security.Secret;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordPolicyTest {
+    private static final PasswordPolicy POLICY = new PasswordPolicy();
+    private static final String EMAIL = "margaret.hale+shop@example.com";
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "password1234",
+                "PASSWORD1234",
+                "Password2024!",
+                "!!password!!",
+                "P@ssw0rd12345",
+                "iloveyou2024",
+                "2024iloveyou",
+                "winniethepooh",
+                "aaaaaaaaaaaaaa",
+                "ababababababab",
+                "abcabcabcabc",
+                "passwordpassword",
+                "123456789012",
+                "987654321098",
+                "qwertyuiop123",
+                "asdfghjkl;'\\",
+                "abcdefghijklmnop",
+                "1111122222333"
+            })
+    void commonOrEasilyGuessedPasswordsAreRefused(String password) {
+        assertThat(POLICY.problemWith(Secret.of(password), EMAIL))
+                .hasValue(PasswordPolicy.TOO_COMMON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x-margaret.hale-2026", "MARGARET.HALE+SHOP!!", "my-margaret.hale-pw"})
+    void passwordsContainingTheEmailsNameAreRefused(String password) {
+        assertThat(POLICY.problemWith(Secret.of(password), EMAIL))
+                .hasValue(PasswordPolicy.CONTAINS_EMAIL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "short", "elevenchars"})
+    void passwordsUnderTwelveCharactersAreRefused(String password) {
+        assertThat(POLICY.problemWith(Secret.of(password), EMAIL)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "correct horse battery staple",
+                "Fjord-k3J9xQ2mPz7W",
+                "tangerine-volcano-87-quill",
+                "Zürich Ünïcödé 2026",
+                "twelve chars"
+            })
+    void reasonablePasswordsAreAccepted(String password) {
+        assertThat(POLICY.problemWith(Secret.of(password), EMAIL)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 129})
+    void passwordsAreAtMostOneHundredTwentyEightCharacters(int length) {
+        String password = "Fjord-k3J9xQ2mPz7W".repeat(8).substring(0, length);
+        assertThat(POLICY.problemWith(Secret.of(password), EMAIL).isPresent())
+                .isEqualTo(length > 128);
+    }
+}
