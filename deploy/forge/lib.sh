@@ -258,8 +258,12 @@ bind 127.0.0.1
 port $port
 daemonize no
 dir $dir
+# Revocation marks, lockout counters and idempotency records must survive a restart: an
+# append-only file, synced every second (a crash loses at most the last second).
 save ""
-appendonly no
+appendonly yes
+appendfsync everysec
+appenddirname appendonly
 protected-mode yes
 maxmemory 256mb
 maxmemory-policy noeviction
