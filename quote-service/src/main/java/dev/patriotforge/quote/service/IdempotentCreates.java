@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jboss.logging.Logger;
 
 /**
  * Create with {@code Idempotency-Key}: the key is kept in Redis per caller ({@code
@@ -29,6 +30,7 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class IdempotentCreates {
     public static final int MAX_KEY_LENGTH = 255;
+    private static final Logger LOG = Logger.getLogger(IdempotentCreates.class);
     private static final String RUNNING = "running";
     private static final String DONE = "done";
 
@@ -84,11 +86,14 @@ public class IdempotentCreates {
             throw e;
         }
         String done = write(new Entry(DONE, fingerprint, quote));
-        redis(
-                () -> {
-                    values.set(key, done, new SetArgs().px(config.idempotency().retention()));
-                    return null;
-                });
+        try {
+            values.set(key, done, new SetArgs().px(config.idempotency().retention()));
+        } catch (RuntimeException e) {
+            // The quote exists: answer 201. Until the claim runs out, repeats get 409.
+            LOG.warnf(
+                    "Could not store the response of an idempotent create: %s",
+                    e.getClass().getName());
+        }
         return new Created(quote, false);
     }
 

@@ -40,8 +40,16 @@ class RequestValidationTest {
     }
 
     private void assertRejected(Map<String, Object> body, String field) {
-        createQuote(owner, body)
+        String requestId = "validation-" + java.util.UUID.randomUUID();
+        as(owner)
+                .contentType(ContentType.JSON)
+                .header("X-Request-Id", requestId)
+                .body(body)
+                .post(BASE)
+                .then()
                 .statusCode(422)
+                .header("X-Request-Id", requestId)
+                .body("request_id", equalTo(requestId))
                 .contentType("application/problem+json")
                 .body("code", equalTo("validation_failed"))
                 .body("type", endsWith("/validation_failed"))
@@ -185,7 +193,14 @@ class RequestValidationTest {
     @Test
     void aBodyOverOneMebibyteIsTooLarge() {
         String big = "{\"title\":\"" + "x".repeat(1_100_000) + "\",\"items\":[]}";
-        as(owner).contentType(ContentType.JSON).body(big).post(BASE).then().statusCode(413);
+        as(owner)
+                .contentType(ContentType.JSON)
+                .body(big)
+                .post(BASE)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("payload_too_large"));
     }
 
     @Test
