@@ -13,6 +13,7 @@ import dev.patriotforge.auth.service.IssuedTokens;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.shared.api.Problem;
+import dev.patriotforge.shared.error.UnsupportedMediaType;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -221,6 +223,7 @@ public class AuthResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<TokenResponse> refresh(
             @Valid RefreshRequest body,
             @RestCookie(RefreshCookie.NAME) String cookie,
@@ -229,6 +232,21 @@ public class AuthResource {
                 body != null && body.refreshToken() != null
                         ? body.refreshToken()
                         : cookie == null ? null : Secret.of(cookie);
+        return tokens(sessions.refresh(token, Requests.client(request)));
+    }
+
+    /** A browser's refresh: no body at all, only the forge_refresh cookie. */
+    @POST
+    @Path("/refresh")
+    @Operation(hidden = true)
+    public RestResponse<TokenResponse> refreshWithCookie(
+            @RestCookie(RefreshCookie.NAME) String cookie, HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (chunked || (length != null && !"0".equals(length.strip()))) {
+            throw new UnsupportedMediaType();
+        }
+        Secret token = cookie == null ? null : Secret.of(cookie);
         return tokens(sessions.refresh(token, Requests.client(request)));
     }
 

@@ -72,8 +72,12 @@ class RefreshTest {
         Api.Session session = Api.registerAndLogin("cookie");
         given().header("X-Forwarded-For", Api.ip())
                 .cookie("forge_refresh", session.refreshToken())
+                .log()
+                .ifValidationFails()
                 .post("/api/auth/refresh")
                 .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(200)
                 .body("refresh_token", org.hamcrest.Matchers.notNullValue());
     }
@@ -116,6 +120,13 @@ class RefreshTest {
                 Api.from(Api.ip()).body("{oops").post("/api/auth/refresh"),
                 400,
                 "malformed_request");
+        problem(
+                Api.from(Api.ip())
+                        .contentType(ContentType.TEXT)
+                        .body("token")
+                        .post("/api/auth/refresh"),
+                415,
+                "unsupported_media_type");
     }
 
     @Test
