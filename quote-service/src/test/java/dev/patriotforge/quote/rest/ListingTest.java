@@ -42,6 +42,7 @@ class ListingTest {
         createDraft(TestUser.customer());
         JsonPath page = page(owner, "");
         assertThat(page.getList("items.id", String.class)).containsExactly(second, first);
+        assertThat(page.getMap("")).containsKey("next_cursor");
         assertThat(page.getString("next_cursor")).isNull();
     }
 

@@ -315,4 +315,47 @@ class QuoteCrudTest {
                 .body("code", equalTo("not_found"));
         fetch(TestUser.customer(), "not-a-uuid").statusCode(404);
     }
+
+    @Test
+    void ifMatchStarMatchesAnyVersion() {
+        TestUser owner = TestUser.customer();
+        String id = createDraft(owner);
+        as(owner)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of("title", "Starred"))
+                .patch(BASE + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""));
+        as(owner)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\", \"1\"")
+                .body(Map.of("title", "Listed"))
+                .patch(BASE + "/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"2\""));
+        as(owner)
+                .contentType(ContentType.JSON)
+                .header("If-Match", "W/\"2\"")
+                .body(Map.of("title", "Weak"))
+                .patch(BASE + "/" + id)
+                .then()
+                .statusCode(412);
+    }
+
+    @Test
+    void aMethodTheResourceDoesNotHaveIsAProblem() {
+        TestUser owner = TestUser.customer();
+        String id = createDraft(owner);
+        as(owner)
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Put"))
+                .put(BASE + "/" + id)
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json")
+                .body("code", equalTo("method_not_allowed"));
+    }
 }
