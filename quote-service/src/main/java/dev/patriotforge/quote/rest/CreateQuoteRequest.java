@@ -4,6 +4,7 @@ import dev.patriotforge.quote.service.QuoteDraft;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,8 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of POST /api/quotes. */
 @Schema(name = "QuoteCreate")
 public record CreateQuoteRequest(
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 5000) String notes,
+        @NotBlank
+                @Size(max = 200)
+                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                String title,
+        @Size(max = 5000) @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                String notes,
         @Schema(defaultValue = DEFAULT_CURRENCY, description = "ISO 4217") @IsoCurrency
                 String currency,
         @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid ItemRequest> items) {

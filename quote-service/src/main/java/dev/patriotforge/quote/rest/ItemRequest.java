@@ -13,7 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One line of a create or update body. */
 @Schema(name = "QuoteItemInput")
 public record ItemRequest(
-        @NotBlank @Size(max = 500) String description,
+        @NotBlank
+                @Size(max = 500)
+                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                String description,
         @Schema(
                         description = "A JSON number > 0 with at most 3 decimals, at most 1000000",
                         examples = "2.5")
@@ -24,11 +27,11 @@ public record ItemRequest(
                 BigDecimal quantity,
         @Schema(defaultValue = DEFAULT_UNIT, maxLength = 20)
                 @Size(min = 1, max = 20)
-                @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                @Pattern(regexp = TextRules.NOT_BLANK, message = "must not be blank")
+                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
                 String unit) {
 
     static final String DEFAULT_UNIT = "ea";
-    static final String NOT_BLANK = "(?s).*\\S.*";
 
     QuoteDraft.Item toItem() {
         return new QuoteDraft.Item(description, quantity, unit == null ? DEFAULT_UNIT : unit);

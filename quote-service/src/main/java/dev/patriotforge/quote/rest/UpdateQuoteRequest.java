@@ -12,9 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "QuoteUpdate")
 public record UpdateQuoteRequest(
         @Size(min = 1, max = 200)
-                @Pattern(regexp = ItemRequest.NOT_BLANK, message = "must not be blank")
+                @Pattern(regexp = TextRules.NOT_BLANK, message = "must not be blank")
+                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
                 String title,
-        @Size(max = 5000) String notes,
+        @Size(max = 5000) @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                String notes,
         @Schema(description = "ISO 4217") @IsoCurrency String currency,
         @Schema(description = "Replaces every line of the quote") @Size(min = 1, max = 100)
                 List<@NotNull @Valid ItemRequest> items) {

@@ -145,6 +145,18 @@ class RequestValidationTest {
     }
 
     @Test
+    void nulCharactersAreRejectedInsteadOfFailingAtTheDatabase() {
+        assertRejected(with("title", "a\u0000b"), "title");
+        assertRejected(with("notes", "\u0000"), "notes");
+        assertRejected(
+                with("items", List.of(Map.of("description", "d\u0000", "quantity", 1))),
+                "items[0].description");
+        assertRejected(
+                with("items", List.of(Map.of("description", "d", "quantity", 1, "unit", "\u0000"))),
+                "items[0].unit");
+    }
+
+    @Test
     void unknownFieldsAreRejectedByName() {
         assertRejected(with("status", "accepted"), "status");
         assertRejected(
