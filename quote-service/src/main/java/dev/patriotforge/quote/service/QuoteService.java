@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class QuoteService {
+    private static final Instant LATEST_CURSOR_TIME = Instant.parse("9999-12-31T23:59:59Z");
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -124,10 +125,7 @@ public class QuoteService {
         int limit = limit(query.limit());
         Set<QuoteStatus> statuses = statuses(query.statuses());
         UUID customerId = uuid("customer_id", query.customerId());
-        KeysetCursor after =
-                query.cursor() == null || query.cursor().isEmpty()
-                        ? null
-                        : KeysetCursor.decode(query.cursor());
+        KeysetCursor after = cursor(query.cursor());
         List<Quote> rows =
                 quotes.page(
                         caller.id(),
@@ -162,6 +160,19 @@ public class QuoteService {
             lines.add(line);
         }
         return lines;
+    }
+
+    /** A cursor this list could have made: its time within what the database stores. */
+    private static KeysetCursor cursor(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        KeysetCursor cursor = KeysetCursor.decode(value);
+        if (cursor.createdAt().isBefore(Instant.EPOCH)
+                || cursor.createdAt().isAfter(LATEST_CURSOR_TIME)) {
+            throw ValidationFailed.of("cursor", "is not a cursor returned by this list");
+        }
+        return cursor;
     }
 
     private static int limit(String limit) {

@@ -110,6 +110,19 @@ class ListingTest {
     @Test
     void badCursorsAndCustomerIdsAreValidationErrors() {
         TestUser staff = TestUser.staff();
+        for (String micros : List.of("-9223372036854775808", "9223372036854775807")) {
+            String outOfRange =
+                    java.util.Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(
+                                    (micros + ":" + java.util.UUID.randomUUID())
+                                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            as(staff)
+                    .get(BASE + "?cursor=" + outOfRange)
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", hasItem("cursor"));
+        }
         as(staff)
                 .get(BASE + "?cursor=garbage!")
                 .then()
