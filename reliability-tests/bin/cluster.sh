@@ -73,7 +73,7 @@ export FORGE_GATEWAY_AUTH_RATE=${RELIABILITY_GATEWAY_AUTH_RATE:-50}
 # A create killed mid-request leaves its key claimed this long (default 60 s); the retrying
 # client of the SIGKILL test waits it out.
 export FORGE_QUOTE_IDEMPOTENCY_LOCK_TTL=${RELIABILITY_IDEMPOTENCY_LOCK_TTL:-PT10S}
-export FORGE_JAVA_OPTS='${FORGE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}'
+export FORGE_JAVA_OPTS='$(cl_java_opts)'
 EOF
     cat > "$cdir/cluster.properties" <<EOF
 run.dir=$RUN
@@ -90,6 +90,18 @@ ip.registrations=${RELIABILITY_IP_REGISTRATIONS:-12}
 ip.failed.logins=${RELIABILITY_IP_FAILED_LOGINS:-12}
 lockout.max.failures=5
 EOF
+}
+
+# The services' JVM options (FORGE_JAVA_OPTS, as ./forge uses them) with the whole heap committed
+# and touched at start (-Xms = -Xmx, -XX:+AlwaysPreTouch): the soak then sees the heap in its
+# heap-after-GC figure and only memory outside the heap (metaspace, code cache, threads, native
+# buffers) in the growth of the resident set, instead of the heap's pages being touched one by
+# one as the old generation fills (which looks like growth but stops at -Xmx).
+cl_java_opts() {
+    local opts="${FORGE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}" xmx
+    xmx="$(grep -oE -- '-Xmx[0-9]+[kKmMgG]?' <<<"$opts" | tail -1 || true)"
+    [ -n "$xmx" ] && opts="$opts -Xms${xmx#-Xmx}"
+    echo "$opts -XX:+AlwaysPreTouch"
 }
 
 # Loads cluster.env and the servers' environment (ports, credentials of the service roles).

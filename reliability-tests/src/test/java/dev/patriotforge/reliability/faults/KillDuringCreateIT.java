@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,18 +92,16 @@ class KillDuringCreateIT {
         awaitProgress(client);
         client.stop(Duration.ofMinutes(3));
 
+        // Requests in the stall either wait for Redis or get a 503 and are retried.
         assertThat(client.unexpected()).as("unexpected answers").isEmpty();
-        assertThat(client.retries()).as("retries (the stall must have been felt)").isPositive();
         assertExactlyOnce(account, token, tag, client, replicas.get(0));
     }
 
     /**
-     * The idempotency records live only in Redis, and the forge Redis keeps nothing on disk: a key
-     * used before a Redis restart is unknown after it, so a retry creates a second quote.
+     * Idempotency records live in Redis; they must survive its restart (24 hours, per contract).
      */
     @Test
     @Order(3)
-    @Tag("gap")
     void aKeyUsedBeforeARedisRestartStillReplaysAfterIt() throws Exception {
         Api api = Api.direct(cluster.url("auth-a"));
         Api.Account account = api.newAccount();
@@ -128,7 +125,6 @@ class KillDuringCreateIT {
     /** The same, with the restart in the middle of a stream of keyed creates. */
     @Test
     @Order(4)
-    @Tag("gap")
     void aRedisRestartDuringKeyedCreatesLosesAndDuplicatesNothing() throws Exception {
         List<URI> replicas = Cluster.QUOTE.stream().map(cluster::url).toList();
         Api.Account account = Api.direct(cluster.url("auth-a")).newAccount();
