@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The request and response bodies of section 2 of the contract. */
@@ -21,20 +20,15 @@ public final class Bodies {
     @Schema(name = "RegisterRequest")
     public record RegisterRequest(
             @NotNull @Schema(maxLength = 254) String email,
-            @NotNull @Schema(type = SchemaType.STRING, minLength = 12, maxLength = 128)
-                    Secret password,
+            @NotNull @Schema(minLength = 12, maxLength = 128) Secret password,
             @NotNull @Schema(minLength = 1, maxLength = 100) String displayName) {}
 
     @Schema(name = "LoginRequest")
-    public record LoginRequest(
-            @NotNull @Size(max = 1024) String email,
-            @NotNull @Schema(type = SchemaType.STRING) Secret password) {}
+    public record LoginRequest(@NotNull @Size(max = 1024) String email, @NotNull Secret password) {}
 
     @Schema(name = "RefreshRequest")
     public record RefreshRequest(
-            @Schema(
-                            type = SchemaType.STRING,
-                            description = "May be omitted when the forge_refresh cookie is sent")
+            @Schema(description = "May be omitted when the forge_refresh cookie is sent")
                     Secret refreshToken) {}
 
     @Schema(name = "UpdateMeRequest")
@@ -43,9 +37,8 @@ public final class Bodies {
 
     @Schema(name = "ChangePasswordRequest")
     public record ChangePasswordRequest(
-            @NotNull @Schema(type = SchemaType.STRING) Secret currentPassword,
-            @NotNull @Schema(type = SchemaType.STRING, minLength = 12, maxLength = 128)
-                    Secret newPassword) {}
+            @NotNull Secret currentPassword,
+            @NotNull @Schema(minLength = 12, maxLength = 128) Secret newPassword) {}
 
     @Schema(name = "ChangeRoleRequest")
     public record ChangeRoleRequest(

@@ -1,7 +1,6 @@
 package dev.patriotforge.auth.security;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
@@ -35,11 +34,6 @@ public final class Secret {
 
     public boolean isEmpty() {
         return value.isEmpty();
-    }
-
-    @JsonValue
-    String serialized() {
-        return HIDDEN;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.patriotforge.auth.ops;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -59,5 +60,8 @@ class MetricsAndOpenApiTest {
             }
         }
         doc.body("components.schemas", hasKey("Problem"));
+        // Secrets are documented as plain strings, never as objects.
+        doc.body("components.schemas.Secret.type", equalTo("string"));
+        doc.body("components.schemas.Secret.format", equalTo("password"));
     }
 }

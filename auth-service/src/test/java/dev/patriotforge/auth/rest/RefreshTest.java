@@ -6,19 +6,30 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.patriotforge.auth.domain.RefreshTokenRepository;
+import dev.patriotforge.auth.service.TokenService;
 import dev.patriotforge.auth.support.Api;
 import dev.patriotforge.auth.support.RedisInspector;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RefreshTest {
 
     @Inject RedisInspector redis;
+    @Inject RefreshTokenRepository refreshTokens;
 
     private static Response refresh(String refreshToken) {
         return Api.from(Api.ip())
@@ -127,6 +138,39 @@ class RefreshTest {
                         .post("/api/auth/refresh"),
                 415,
                 "unsupported_media_type");
+    }
+
+    @Test
+    void anExpiredRefreshTokenIsExpired() {
+        Api.Session session = Api.registerAndLogin("refresh-expired");
+        byte[] hash = TokenService.hashOf(session.refreshToken());
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () ->
+                                refreshTokens.findByHashForUpdate(hash).orElseThrow().expiresAt =
+                                        Instant.now().minusSeconds(1));
+        unauthorized(refresh(session.refreshToken()), "token_expired");
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenCannotBothWin() throws Exception {
+        Api.Session session = Api.registerAndLogin("race");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> refresh(session.refreshToken()).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 401);
+        } finally {
+            pool.shutdownNow();
+        }
+        // The loser presented a spent token: the session is revoked.
+        assertThat(redis.isRevoked(session.sid())).isTrue();
     }
 
     @Test
