@@ -100,6 +100,7 @@ public class AuthService {
         String rehash =
                 verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
         UUID userId = user.id;
+        String verifiedHash = user.passwordHash;
         IssuedTokens tokens =
                 QuarkusTransaction.requiringNew()
                         .call(
@@ -108,7 +109,8 @@ public class AuthService {
                                     if (live == null) {
                                         return null;
                                     }
-                                    if (rehash != null) {
+                                    // Only if the password did not change meanwhile.
+                                    if (rehash != null && live.passwordHash.equals(verifiedHash)) {
                                         live.passwordHash = rehash;
                                     }
                                     return sessions.open(live, client);
