@@ -1,6 +1,5 @@
 package dev.patriotforge.quote.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -11,13 +10,6 @@ public interface QuoteConfig {
     Idempotency idempotency();
 
     Expiry expiry();
-
-    /**
-     * The largest request body; mirrors {@code quarkus.http.limits.max-body-size} so that bodies
-     * announced as larger get a problem document.
-     */
-    @WithDefault("1M")
-    MemorySize maxBodySize();
 
     /** Idempotent creates. */
     interface Idempotency {

@@ -38,13 +38,18 @@ public final class Causes {
                     || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08")
-                            || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql && isUnavailable(sql)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isUnavailable(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return e.getMessage() != null && e.getMessage().contains("acquisition timeout");
+        }
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
     }
 }

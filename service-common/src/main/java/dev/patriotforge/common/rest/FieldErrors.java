@@ -1,5 +1,6 @@
 package dev.patriotforge.common.rest;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -95,6 +96,9 @@ final class FieldErrors {
     private static String messageOf(DatabindException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e.getCause() instanceof InputCoercionException) {
+            return "is out of range for this field";
         }
         if (e instanceof InvalidNullException) {
             return "must not be null";

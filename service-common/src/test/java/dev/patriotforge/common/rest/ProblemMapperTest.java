@@ -123,6 +123,23 @@ class ProblemMapperTest {
     }
 
     @Test
+    void numberTooLargeForItsFieldIsAValidationFailureNamingTheField() {
+        problem(
+                        given().contentType("application/json")
+                                .body(
+                                        """
+                                        {"display_name": "A", "count": 99999999999999,
+                                         "items": [{"description": "b", "quantity": 1}]}
+                                        """)
+                                .post("/probe/orders")
+                                .then(),
+                        422,
+                        "validation_failed")
+                .body("errors[0].field", equalTo("count"))
+                .body("errors[0].message", containsString("out of range"));
+    }
+
+    @Test
     void constraintViolationsNameTheJsonFieldWithIndexes() {
         problem(
                         given().contentType("application/json")
@@ -188,13 +205,12 @@ class ProblemMapperTest {
     }
 
     @Test
-    void bodyOverOneMebibyteIsRejected() {
+    void bodyOverOneMebibyteIsAPayloadTooLargeProblem() {
         String huge = "{\"display_name\": \"" + "x".repeat(1_100_000) + "\"}";
-        given().contentType("application/json")
-                .body(huge)
-                .post("/probe/orders")
-                .then()
-                .statusCode(413);
+        problem(
+                given().contentType("application/json").body(huge).post("/probe/orders").then(),
+                413,
+                "payload_too_large");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.patriotforge.shared.api;
 
 import dev.patriotforge.shared.error.ValidationFailed;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -14,6 +15,11 @@ import java.util.UUID;
 public record KeysetCursor(Instant createdAt, UUID id) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    /** Rows are created in this era; a cursor outside it was not made by {@link #encode()}. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public String encode() {
         long micros =
@@ -34,8 +40,14 @@ public record KeysetCursor(Instant createdAt, UUID id) {
                     Instant.ofEpochSecond(
                             Math.floorDiv(micros, 1_000_000L),
                             Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("outside the era of stored rows");
+            }
             return new KeysetCursor(at, id);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
+        } catch (IllegalArgumentException
+                | IndexOutOfBoundsException
+                | ArithmeticException
+                | DateTimeException e) {
             throw ValidationFailed.of("cursor", "is not a cursor returned by this list");
         }
     }

@@ -42,6 +42,15 @@ class KeysetCursorTest {
                                         .containsExactly("cursor"));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
+    void cursorOutsideTheEraOfStoredRowsIsRejected(String at) {
+        String cursor = new KeysetCursor(Instant.parse(at), UUID.randomUUID()).encode();
+
+        assertThatThrownBy(() -> KeysetCursor.decode(cursor)).isInstanceOf(ValidationFailed.class);
+    }
+
     @Test
     void limitDefaultsToTwentyAndAcceptsOneToHundred() {
         assertThat(KeysetCursor.limit(null)).isEqualTo(20);

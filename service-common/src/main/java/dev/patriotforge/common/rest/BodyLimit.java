@@ -1,15 +1,15 @@
-package dev.patriotforge.quote.rest;
+package dev.patriotforge.common.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.patriotforge.common.rest.RequestIds;
-import dev.patriotforge.quote.config.QuoteConfig;
 import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.error.PayloadTooLarge;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Answers a body announced as larger than {@code quarkus.http.limits.max-body-size} with a 413
@@ -21,8 +21,12 @@ public class BodyLimit {
     private final long maxBytes;
     private final ObjectMapper json;
 
-    public BodyLimit(QuoteConfig config, ObjectMapper json) {
-        this.maxBytes = config.maxBodySize().asLongValue();
+    public BodyLimit(ObjectMapper json) {
+        this.maxBytes =
+                ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                        .map(MemorySize::asLongValue)
+                        .orElse(Long.MAX_VALUE);
         this.json = json;
     }
 
