@@ -1,11 +1,9 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.ChangePasswordRequest;
 import dev.patriotforge.auth.rest.Bodies.LoginRequest;
 import dev.patriotforge.auth.rest.Bodies.RefreshRequest;
 import dev.patriotforge.auth.rest.Bodies.RegisterRequest;
 import dev.patriotforge.auth.rest.Bodies.TokenResponse;
-import dev.patriotforge.auth.rest.Bodies.UpdateMeRequest;
 import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.service.AuthService;
@@ -19,8 +17,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Registration, login, token refresh, logout and the caller's own account. */
+/** Registration, login, token refresh and logout. */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "auth", description = "Accounts, logins and tokens")
@@ -299,140 +295,6 @@ public class AuthResource {
                             schema = @Schema(implementation = Problem.class)))
     public RestResponse<Void> logoutAll() {
         sessions.logoutAll(Requests.caller(jwt));
-        return RestResponse.ResponseBuilder.<Void>noContent()
-                .cookie(RefreshCookie.cleared())
-                .build();
-    }
-
-    @GET
-    @Path("/me")
-    @Authenticated
-    @SecurityRequirement(name = OpenApi.BEARER)
-    @Operation(summary = "The caller's account")
-    @APIResponse(
-            responseCode = "200",
-            description = "The caller",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    public UserResponse me() {
-        return UserResponse.from(auth.me(Requests.caller(jwt)));
-    }
-
-    @PATCH
-    @Path("/me")
-    @Authenticated
-    @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = OpenApi.BEARER)
-    @Operation(summary = "Change the caller's display name")
-    @APIResponse(
-            responseCode = "200",
-            description = "The updated caller",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    public UserResponse updateMe(@Valid @NotNull UpdateMeRequest body) {
-        return UserResponse.from(auth.updateMe(Requests.caller(jwt), body.displayName()));
-    }
-
-    @POST
-    @Path("/password")
-    @Authenticated
-    @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = OpenApi.BEARER)
-    @Operation(summary = "Change the password; every session of the user ends")
-    @APIResponse(responseCode = "204", description = "Changed; log in again")
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "401",
-            description =
-                    "invalid_credentials (wrong current password), unauthenticated, token_invalid,"
-                            + " token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed (new_password)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "429",
-            description = "too_many_attempts or rate_limited (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
-        auth.changePassword(Requests.caller(jwt), body.currentPassword(), body.newPassword());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();

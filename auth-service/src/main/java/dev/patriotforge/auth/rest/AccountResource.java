@@ -1,0 +1,108 @@
+package dev.patriotforge.auth.rest;
+
+import dev.patriotforge.auth.rest.Bodies.UpdateMeRequest;
+import dev.patriotforge.auth.rest.Bodies.UserResponse;
+import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.shared.api.Problem;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own account: read it, change the display name. */
+@Path("/api/auth/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = OpenApi.BEARER)
+@Tag(name = "account", description = "The caller's own account")
+public class AccountResource {
+    private final AuthService auth;
+    private final JsonWebToken jwt;
+
+    public AccountResource(AuthService auth, JsonWebToken jwt) {
+        this.auth = auth;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Operation(summary = "The caller's account")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "unauthenticated, token_invalid, token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public UserResponse me() {
+        return UserResponse.from(auth.me(Requests.caller(jwt)));
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's display name")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated caller",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "unauthenticated, token_invalid, token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public UserResponse updateMe(@Valid @NotNull UpdateMeRequest body) {
+        return UserResponse.from(auth.updateMe(Requests.caller(jwt), body.displayName()));
+    }
+}

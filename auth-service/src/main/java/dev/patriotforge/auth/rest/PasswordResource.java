@@ -1,0 +1,92 @@
+package dev.patriotforge.auth.rest;
+
+import dev.patriotforge.auth.rest.Bodies.ChangePasswordRequest;
+import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.shared.api.Problem;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The caller changes their password; every session of the user ends. */
+@Path("/api/auth/password")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = OpenApi.BEARER)
+@Tag(name = "account", description = "The caller's own account")
+public class PasswordResource {
+    private final AuthService auth;
+    private final JsonWebToken jwt;
+
+    public PasswordResource(AuthService auth, JsonWebToken jwt) {
+        this.auth = auth;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the password; every session of the user ends")
+    @APIResponse(responseCode = "204", description = "Changed; log in again")
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_request",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description =
+                    "invalid_credentials (wrong current password), unauthenticated, token_invalid,"
+                            + " token_expired or token_revoked",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "unsupported_media_type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "validation_failed (new_password)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "too_many_attempts or rate_limited (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "dependency_unavailable (Retry-After)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
+        auth.changePassword(Requests.caller(jwt), body.currentPassword(), body.newPassword());
+        return RestResponse.ResponseBuilder.<Void>noContent()
+                .cookie(RefreshCookie.cleared())
+                .build();
+    }
+}
