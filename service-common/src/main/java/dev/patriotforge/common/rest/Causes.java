@@ -4,9 +4,12 @@ import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
-/** Walks an exception's cause chain, at most {@value #MAX_DEPTH} deep (safe against cycles). */
+/** Walks an exception's causes, at most {@value #MAX_DEPTH} deep (safe against cycles). */
 public final class Causes {
     private static final int MAX_DEPTH = 32;
 
@@ -14,35 +17,43 @@ public final class Causes {
 
     /** The first throwable of the given type in the chain, starting with {@code e} itself. */
     public static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        return chain(e).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+    }
+
+    /**
+     * The exception, its causes, and the exceptions suppressed along the way (a transaction manager
+     * reports the SQL failure of a commit as a suppressed exception, not as the cause).
+     */
+    private static Stream<Throwable> chain(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
         Throwable t = e;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
+            all.add(t);
+            for (Throwable suppressed : t.getSuppressed()) {
+                Throwable s = suppressed;
+                for (int d = 0; s != null && d < MAX_DEPTH; d++, s = s.getCause()) {
+                    all.add(s);
+                }
             }
         }
-        return null;
+        return all.stream();
     }
 
     /**
      * True when the failure means PostgreSQL or Redis could not be reached or answered too late: a
-     * refused or closed connection, a pool that timed out, or a SQL state of class 08 (connection
-     * exception) or 57P (operator intervention, e.g. the server shutting down).
+     * refused or closed connection, a pool that timed out (Agroal's acquisition timeout has no SQL
+     * state), or a SQL state of class 08 (connection exception), 53 (insufficient resources, e.g.
+     * too many connections) or 57P (operator intervention, e.g. the server shutting down).
      */
     public static boolean isDependencyFailure(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof ConnectException
-                    || t instanceof ClosedChannelException
-                    || t instanceof TimeoutException
-                    || t instanceof io.smallrye.mutiny.TimeoutException
-                    || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && isUnavailable(sql)) {
-                return true;
-            }
-        }
-        return false;
+        return chain(e).anyMatch(
+                        t ->
+                                t instanceof ConnectException
+                                        || t instanceof ClosedChannelException
+                                        || t instanceof TimeoutException
+                                        || t instanceof io.smallrye.mutiny.TimeoutException
+                                        || t instanceof SQLTransientConnectionException
+                                        || (t instanceof SQLException sql && isUnavailable(sql)));
     }
 
     private static boolean isUnavailable(SQLException e) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The revocation marks in Redis (layout in {@link RedisKeys}). auth-service writes them when a
@@ -22,14 +23,28 @@ public class RevocationStore {
     private final ReactiveKeyCommands<String> keys;
     private final ReactiveValueCommands<String, String> values;
 
-    public RevocationStore(ReactiveRedisDataSource redis) {
+    private final Duration timeout;
+
+    /**
+     * @param timeout {@code quarkus.redis.timeout} (FORGE_REDIS_TIMEOUT): the reactive client does
+     *     not apply it by itself, so an unresponsive Redis would hold requests until the client
+     *     gives up; here it fails them with a 503 instead.
+     */
+    public RevocationStore(
+            ReactiveRedisDataSource redis,
+            @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "PT2S")
+                    Duration timeout) {
         this.keys = redis.key();
         this.values = redis.value(String.class);
+        this.timeout = timeout;
     }
 
     /** True when the session has been revoked. One {@code EXISTS} round trip. */
     public Uni<Boolean> isRevoked(UUID sessionId) {
         return keys.exists(RedisKeys.revokedSession(sessionId))
+                .ifNoItem()
+                .after(timeout)
+                .fail()
                 .onFailure()
                 .transform(e -> new DependencyUnavailable());
     }
@@ -50,6 +65,9 @@ public class RevocationStore {
                                 .toList())
                 .andFailFast()
                 .replaceWithVoid()
+                .ifNoItem()
+                .after(timeout)
+                .fail()
                 .onFailure()
                 .transform(e -> new DependencyUnavailable());
     }

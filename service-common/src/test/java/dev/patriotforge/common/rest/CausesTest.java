@@ -1,0 +1,47 @@
+package dev.patriotforge.common.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patriotforge.shared.error.DuplicateEmail;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class CausesTest {
+
+    @Test
+    void serverShutdownReportedAsSuppressedByACommitIsADependencyFailure() {
+        var rollback = new IllegalStateException("commit failed");
+        rollback.addSuppressed(new SQLException("terminating connection", "57P01"));
+
+        assertThat(Causes.isDependencyFailure(new RuntimeException(rollback))).isTrue();
+    }
+
+    @Test
+    void poolTimeoutsAndConnectionLimitsAreDependencyFailures() {
+        assertThat(Causes.isDependencyFailure(new SQLException("Sorry, acquisition timeout!")))
+                .isTrue();
+        assertThat(Causes.isDependencyFailure(new SQLException("too many clients", "53300")))
+                .isTrue();
+        assertThat(Causes.isDependencyFailure(new RuntimeException(new ConnectException())))
+                .isTrue();
+    }
+
+    @Test
+    void constraintViolationsAndBugsAreNotDependencyFailures() {
+        assertThat(Causes.isDependencyFailure(new SQLException("duplicate key", "23505")))
+                .isFalse();
+        assertThat(Causes.isDependencyFailure(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
+    void findLooksThroughCauses() {
+        var domain = new DuplicateEmail();
+        assertThat(
+                        Causes.find(
+                                new RuntimeException(new RuntimeException(domain)),
+                                DuplicateEmail.class))
+                .isSameAs(domain);
+        assertThat(Causes.find(new RuntimeException(), DuplicateEmail.class)).isNull();
+    }
+}
