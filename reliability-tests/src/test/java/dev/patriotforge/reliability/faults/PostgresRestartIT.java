@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,27 +69,15 @@ class PostgresRestartIT {
         assertNoReplicaRestarted();
     }
 
-    @Test
-    @Order(2)
-    void requestsInFlightDuringARestartGetAnAnswerInTimeAndServiceResumesByItself() {
-        List<Traffic.Outcome> outcomes = restartUnderLoad();
-        // 503 is the contract; a 500 problem is tolerated here only because of the known gap
-        // that requestsInFlightDuringARestartFailOnlyWith503 shows (a commit cut off by the
-        // restart). No hang, no dropped connection, no answer that is not a problem document.
-        assertAnswers(outcomes, false);
-    }
-
     /**
-     * A commit that the restart cuts off fails with Narayana's RollbackException, which carries the
-     * PSQLException (SQL state 57P01) as a suppressed exception, not as its cause: service-common's
-     * Causes.isDependencyFailure does not see it and the answer is a 500. Tagged "gap" until Causes
-     * also looks at suppressed exceptions.
+     * No hang, no dropped connection, and every failure a 503 problem, including a commit that the
+     * restart cuts off (Narayana reports its PSQLException, SQL state 57P01, as a suppressed
+     * exception, which service-common's Causes looks at).
      */
     @Test
-    @Order(3)
-    @Tag("gap")
-    void requestsInFlightDuringARestartFailOnlyWith503() {
-        assertAnswers(restartUnderLoad(), true);
+    @Order(2)
+    void requestsInFlightDuringARestartFailOnlyWith503AndServiceResumesByItself() {
+        assertAnswers(restartUnderLoad());
     }
 
     /** Load at both replicas of each service, PostgreSQL restarted in the middle. */
@@ -169,7 +156,7 @@ class PostgresRestartIT {
                                             .as("%s", o)
                                             .isTrue());
         }
-        assertAnswers(outcomes, true);
+        assertAnswers(outcomes);
         assertNoReplicaRestarted();
     }
 
@@ -245,10 +232,9 @@ class PostgresRestartIT {
 
     /**
      * Every request got an answer (no dropped connection) within {@link #MAX_ANSWER_MILLIS}: a
-     * success, or the clean 503 {@code dependency_unavailable} with {@code Retry-After}; unless
-     * {@code strict}, also a 500 {@code internal_error} problem (see the gap above).
+     * success, or the clean 503 {@code dependency_unavailable} with {@code Retry-After}.
      */
-    private static void assertAnswers(List<Traffic.Outcome> outcomes, boolean strict) {
+    private static void assertAnswers(List<Traffic.Outcome> outcomes) {
         System.out.printf(
                 "[postgres] %d requests: %d ok, %d answered 503 dependency_unavailable,"
                         + " %d answered 500 internal_error, %d other; slowest answer %d ms%n",
@@ -268,10 +254,7 @@ class PostgresRestartIT {
                 .allSatisfy(
                         o -> {
                             assertThat(o.reply().status()).as("%s", o).isNotZero();
-                            assertThat(
-                                            o.reply().ok()
-                                                    || o.reply().isDependencyUnavailable()
-                                                    || (!strict && isInternalError(o.reply())))
+                            assertThat(o.reply().ok() || o.reply().isDependencyUnavailable())
                                     .as("%s: %s", o, o.reply().body())
                                     .isTrue();
                             assertThat(o.reply().millis())
