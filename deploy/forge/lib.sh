@@ -345,6 +345,9 @@ forge_start_services() {
     fi
     export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
     export FORGE_JWKS_URL="${FORGE_JWKS_URL:-http://127.0.0.1:$auth_port/api/auth/.well-known/jwks.json}"
+    # What `./forge env` adds to the servers' environment for a service started by hand.
+    declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE \
+        2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
     # Every FORGE_* variable of this environment reaches the services (they inherit it).
     start_service "$run" auth-service "$auth_port"
     start_service "$run" quote-service "$quote_port"
