@@ -11,6 +11,6 @@ request = function()
   return wrk.format("POST", "/api/quotes", {
     ["Authorization"] = "Bearer " .. tokens[(i % #tokens) + 1],
     ["Content-Type"] = "application/json",
-    ["Idempotency-Key"] = "bench-" .. RUN_ID .. "-" .. thread_no .. "-" .. i,
+    ["Idempotency-Key"] = "bench-" .. RUN_ID .. "-" .. os.getenv("BENCH_PHASE") .. "-" .. thread_no .. "-" .. i,
   }, body)
 end
