@@ -14,9 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateQuoteRequest(
         @NotBlank
                 @Size(max = 200)
-                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
                 String title,
-        @Size(max = 5000) @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+        @Size(max = 5000)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
                 String notes,
         @Schema(defaultValue = DEFAULT_CURRENCY, description = "ISO 4217") @IsoCurrency
                 String currency,

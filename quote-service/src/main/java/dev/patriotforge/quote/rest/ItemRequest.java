@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ItemRequest(
         @NotBlank
                 @Size(max = 500)
-                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
                 String description,
         @Schema(
                         description = "A JSON number > 0 with at most 3 decimals, at most 1000000",
@@ -28,7 +28,7 @@ public record ItemRequest(
         @Schema(defaultValue = DEFAULT_UNIT, maxLength = 20)
                 @Size(min = 1, max = 20)
                 @Pattern(regexp = TextRules.NOT_BLANK, message = "must not be blank")
-                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
                 String unit) {
 
     static final String DEFAULT_UNIT = "ea";

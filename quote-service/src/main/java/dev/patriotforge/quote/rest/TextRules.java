@@ -5,10 +5,15 @@ final class TextRules {
     /** At least one character that is not whitespace. */
     static final String NOT_BLANK = "(?s).*\\S.*";
 
-    /** No NUL character: PostgreSQL text cannot hold one, so it would fail at the database. */
-    static final String NO_NUL = "[^\\u0000]*";
+    /**
+     * Text PostgreSQL stores as sent: no NUL character (text cannot hold one, so it would fail at
+     * the database) and no unpaired surrogate (JSON can carry {@code \ud800}, UTF-8 cannot: the
+     * driver would store {@code ?} while the answer showed the original). Surrogate pairs, i.e.
+     * characters outside the Basic Multilingual Plane, match as one code point and are fine.
+     */
+    static final String STORABLE = "[^\\u0000\\uD800-\\uDFFF]*";
 
-    static final String NO_NUL_MESSAGE = "must not contain NUL characters";
+    static final String STORABLE_MESSAGE = "must not contain NUL characters or unpaired surrogates";
 
     private TextRules() {}
 }

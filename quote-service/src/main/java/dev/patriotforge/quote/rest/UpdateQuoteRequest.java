@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UpdateQuoteRequest(
         @Size(min = 1, max = 200)
                 @Pattern(regexp = TextRules.NOT_BLANK, message = "must not be blank")
-                @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
                 String title,
-        @Size(max = 5000) @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
+        @Size(max = 5000)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
                 String notes,
         @Schema(description = "ISO 4217") @IsoCurrency String currency,
         @Schema(description = "Replaces every line of the quote") @Size(min = 1, max = 100)
