@@ -1,0 +1,202 @@
+package dev.patriotforge.quote.hostile;
+
+import static dev.patriotforge.quote.support.QuoteApi.BASE;
+
+import dev.patriotforge.quote.support.JwksServer;
+import dev.patriotforge.quote.support.TestUser;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random bodies (jqwik samples) for every endpoint that reads one: each answer is a quote or a
+ * problem document, never a 5xx; a refused request leaves the caller's rows exactly as they were;
+ * an accepted one stores what it answered.
+ */
+@QuarkusTest
+@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
+class BodyFuzzTest {
+    /** Stand-ins for the item ids of the quote being priced, replaced before sending. */
+    private static final List<String> ITEM_PLACEHOLDERS =
+            List.of("aaaaaaaa-0000-4000-8000-00000000000a", "aaaaaaaa-0000-4000-8000-00000000000b");
+
+    @Inject AgroalDataSource db;
+
+    @BeforeAll
+    static void startCounting() {
+        RequestCount.start();
+    }
+
+    @AfterAll
+    static void printCount() {
+        RequestCount.print(BodyFuzzTest.class);
+    }
+
+    @Test
+    void createAnswersEveryHostileBodyWithAQuoteOrAProblemAndStoresWhatItAnswered() {
+        Fuzz fuzz = Fuzz.named("create bodies");
+        Answers answers = new Answers(fuzz);
+        Guard guard = new Guard(db, answers, TestUser.customer());
+        for (byte[] body : fuzz.samples(Bodies.quote(), 160)) {
+            RawHttp.Request request = RawHttp.Request.of("POST", BASE).as(guard.user()).json(body);
+            guard.send(request);
+        }
+        answers.report();
+    }
+
+    @Test
+    void patchAnswersEveryHostileBodyAndARefusedOneChangesNothing() {
+        Fuzz fuzz = Fuzz.named("patch bodies");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        String id = Calls.draft(owner);
+        Guard guard = new Guard(db, answers, owner);
+        for (byte[] body : fuzz.samples(Bodies.quote(), 120)) {
+            guard.send(
+                    RawHttp.Request.of("PATCH", BASE + "/" + id)
+                            .as(owner)
+                            .header("If-Match", "*")
+                            .json(body));
+        }
+        answers.report();
+    }
+
+    @Test
+    void priceAnswersEveryHostileBodyAndARefusedOneChangesNothing() {
+        Fuzz fuzz = Fuzz.named("price bodies");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        TestUser staff = TestUser.staff();
+        String id = Calls.submitted(owner);
+        List<String> items = Calls.itemIds(owner, id);
+        Guard guard = new Guard(db, answers, owner);
+        for (byte[] body : fuzz.samples(Bodies.price(ITEM_PLACEHOLDERS), 100)) {
+            RawHttp.Response response =
+                    guard.send(
+                            RawHttp.Request.of("POST", BASE + "/" + id + "/price")
+                                    .as(staff)
+                                    .json(withItemIds(body, items)));
+            if (response.status() == 200) {
+                id = Calls.submitted(owner);
+                items = Calls.itemIds(owner, id);
+                guard.rebase();
+            }
+        }
+        answers.report();
+    }
+
+    @Test
+    void refusedTransitionsIgnoreHostileBodiesAndChangeNothing() {
+        Fuzz fuzz = Fuzz.named("transition bodies");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        TestUser staff = TestUser.staff();
+        TestUser stranger = TestUser.customer();
+        String id = Calls.submitted(owner);
+        Guard guard = new Guard(db, answers, owner);
+        // Every one of these is refused for a submitted quote: 409 (owner), 404 (a stranger),
+        // 403 (staff).
+        List<TestUser> callers =
+                List.of(owner, owner, owner, stranger, stranger, stranger, stranger, staff, staff);
+        List<String> actions =
+                List.of(
+                        "submit", "accept", "decline", "submit", "accept", "decline", "cancel",
+                        "submit", "decline");
+        List<byte[]> bodies = fuzz.samples(Bodies.quote(), 80);
+        for (int i = 0; i < bodies.size(); i++) {
+            int pair = i % callers.size();
+            guard.refused(
+                    RawHttp.Request.of("POST", BASE + "/" + id + "/" + actions.get(pair))
+                            .as(callers.get(pair))
+                            .json(bodies.get(i)));
+        }
+        answers.report();
+    }
+
+    @Test
+    void nestingThousandsOfLevelsDeepIsRefusedByEveryBodyEndpoint() {
+        Fuzz fuzz = Fuzz.named("deep nesting");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        TestUser staff = TestUser.staff();
+        String draft = Calls.draft(owner);
+        String submitted = Calls.submitted(owner);
+        Guard guard = new Guard(db, answers, owner);
+        for (String body : HostileJson.deepBodies()) {
+            guard.refused(RawHttp.Request.of("POST", BASE).as(owner).json(body));
+            guard.refused(
+                    RawHttp.Request.of("PATCH", BASE + "/" + draft)
+                            .as(owner)
+                            .header("If-Match", "*")
+                            .json(body));
+            guard.refused(
+                    RawHttp.Request.of("POST", BASE + "/" + submitted + "/price")
+                            .as(staff)
+                            .json(body));
+        }
+        answers.report();
+    }
+
+    @Test
+    void oddMediaTypesAndCharsetsAreAProblemNeverA500() {
+        Fuzz fuzz = Fuzz.named("media types");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        Guard guard = new Guard(db, answers, owner);
+        byte[] valid =
+                "{\"title\":\"t\",\"items\":[{\"description\":\"d\",\"quantity\":1}]}"
+                        .getBytes(StandardCharsets.UTF_8);
+        List<String> types =
+                List.of(
+                        "application/json; charset=utf-16",
+                        "application/json; charset=nonsense",
+                        "application/json; charset=",
+                        "application/json; charset=\"utf-8",
+                        "application/json;;;",
+                        "application/json; boundary",
+                        "application/json, text/plain",
+                        "application/problem+json",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=x",
+                        "text/json",
+                        "text/plain",
+                        "APPLICATION/JSON",
+                        "*/*",
+                        "application/*",
+                        "",
+                        "/",
+                        "json",
+                        "application/json\u00e9");
+        for (String type : types) {
+            guard.send(
+                    RawHttp.Request.of("POST", BASE)
+                            .as(owner)
+                            .header("Content-Type", type)
+                            .withBody(valid));
+        }
+        for (String accept : List.of("application/xml", "text/html", "*/*;q=0", "\u00ff/\u00ff")) {
+            guard.send(
+                    RawHttp.Request.of("POST", BASE)
+                            .as(owner)
+                            .header("Accept", accept)
+                            .json(valid));
+        }
+        answers.report();
+    }
+
+    /** The price body with the placeholders replaced by the quote's real item ids. */
+    private static byte[] withItemIds(byte[] body, List<String> items) {
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < ITEM_PLACEHOLDERS.size(); i++) {
+            text = text.replace(ITEM_PLACEHOLDERS.get(i), items.get(i));
+        }
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

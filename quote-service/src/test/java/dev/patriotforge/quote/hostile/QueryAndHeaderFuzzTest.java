@@ -1,0 +1,247 @@
+package dev.patriotforge.quote.hostile;
+
+import static dev.patriotforge.quote.support.QuoteApi.BASE;
+
+import dev.patriotforge.quote.support.JwksServer;
+import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.shared.api.KeysetCursor;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random list parameters ({@code limit}, {@code cursor}, {@code status} twice, {@code customer_id})
+ * and headers ({@code If-Match}, {@code Idempotency-Key}, {@code X-Request-Id}, {@code
+ * Authorization}) as jqwik samples: every answer is a page, a quote or a 4xx problem document; a
+ * customer's page never shows a victim's quotes and staff never see the victim's draft; refused
+ * writes change nothing and accepted ones store what they answered.
+ */
+@QuarkusTest
+@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
+class QueryAndHeaderFuzzTest {
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Inject AgroalDataSource db;
+
+    private Victim victim;
+
+    @BeforeAll
+    static void startCounting() {
+        RequestCount.start();
+    }
+
+    @AfterAll
+    static void printCount() {
+        RequestCount.print(QueryAndHeaderFuzzTest.class);
+    }
+
+    @BeforeEach
+    void aVictimsQuotes() {
+        victim = Victim.create(db);
+    }
+
+    @Test
+    void hostileListParametersAreAPageOrAProblemAndHideOthersQuotes() {
+        Fuzz fuzz = Fuzz.named("query parameters");
+        Answers answers = new Answers(fuzz);
+        List<TestUser> callers = List.of(TestUser.customer(), TestUser.staff(), TestUser.admin());
+        Arbitrary<String> limit =
+                Arbitraries.oneOf(
+                        Arbitraries.of(
+                                "",
+                                "0",
+                                "1",
+                                "100",
+                                "101",
+                                "-1",
+                                " 5 ",
+                                "1e2",
+                                "0x10",
+                                "5.0",
+                                "99999999999999999999",
+                                "-2147483649",
+                                "\u0663",
+                                "\uff15",
+                                "NaN"),
+                        Arbitraries.integers().map(String::valueOf),
+                        HostileJson.text());
+        Arbitrary<String> cursor =
+                Arbitraries.oneOf(
+                        HostileJson.text(),
+                        HostileJson.text().map(QueryAndHeaderFuzzTest::base64url),
+                        Combinators.combine(
+                                        Arbitraries.of(
+                                                Long.MIN_VALUE,
+                                                Long.MAX_VALUE,
+                                                -1L,
+                                                0L,
+                                                253_402_300_800_000_000L,
+                                                -62_135_596_800_000_000L,
+                                                1_800_000_000_000_000L),
+                                        Arbitraries.of(
+                                                UUID.randomUUID().toString(),
+                                                "1-1-1-1-1",
+                                                "",
+                                                "not-a-uuid"))
+                                .as((micros, id) -> base64url(micros + ":" + id)),
+                        Arbitraries.just(
+                                        new KeysetCursor(Instant.now(), UUID.randomUUID()).encode())
+                                .map(c -> c + "=="),
+                        Arbitraries.of("AAAA", "////", "++++", "=", "%", "%zz"));
+        Arbitrary<String> status =
+                Arbitraries.oneOf(
+                        Arbitraries.of(
+                                "draft",
+                                "submitted",
+                                "priced",
+                                "accepted",
+                                "declined",
+                                "expired",
+                                "cancelled",
+                                "DRAFT",
+                                "draft,priced",
+                                ",",
+                                "",
+                                " draft",
+                                "draft\u0000",
+                                "deleted"),
+                        HostileJson.text());
+        Arbitrary<String> customerId =
+                Arbitraries.oneOf(
+                        Arbitraries.of(
+                                victim.user().id().toString(),
+                                victim.user().id().toString().toUpperCase(Locale.ROOT),
+                                "00000000-0000-0000-0000-000000000000",
+                                "1-1-1-1-1",
+                                "",
+                                victim.user().id() + "%00",
+                                victim.user().id() + "' OR '1'='1"),
+                        HostileJson.text());
+        Arbitrary<String> query =
+                Combinators.combine(
+                                maybe("limit", limit),
+                                maybe("cursor", cursor),
+                                maybe("status", status),
+                                maybe("status", status),
+                                maybe("customer_id", customerId))
+                        .as(
+                                (a, b, c, d, e) ->
+                                        String.join(
+                                                "&",
+                                                Stream.of(a, b, c, d, e)
+                                                        .filter(p -> !p.isEmpty())
+                                                        .toList()));
+        List<String> queries = fuzz.samples(query, 160);
+        for (int i = 0; i < queries.size(); i++) {
+            TestUser caller = callers.get(i % callers.size());
+            RawHttp.Request request =
+                    RawHttp.Request.of("GET", BASE + "?" + queries.get(i)).as(caller);
+            victim.untouched(answers, request, answers.send(request), i % callers.size() == 0);
+        }
+        answers.report();
+    }
+
+    @Test
+    void hostileHeadersAreAnsweredCleanly() {
+        Fuzz fuzz = Fuzz.named("headers");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        Guard guard = new Guard(db, answers, owner);
+        Arbitrary<String> value =
+                Arbitraries.oneOf(
+                        HostileJson.text()
+                                .filter(t -> t.indexOf('\r') < 0 && t.indexOf('\n') < 0)
+                                .filter(t -> t.length() < 10_000),
+                        Arbitraries.of(
+                                "*",
+                                "\"0\"",
+                                "\"1\"",
+                                "W/\"0\"",
+                                "\"0\", \"1\"",
+                                "\"-1\"",
+                                "\"99999999999999999999\"",
+                                ",,,",
+                                "\"",
+                                "",
+                                "  ",
+                                "*, \"0\"",
+                                "a\r\nX-Injected: yes",
+                                "x".repeat(255),
+                                "x".repeat(256),
+                                "x".repeat(8_000)),
+                        Arbitraries.strings().ofMinLength(1).ofMaxLength(300));
+        String draft = Calls.draft(owner);
+        guard.rebase();
+        for (String ifMatch : fuzz.samples(value, 60)) {
+            RawHttp.Request patch =
+                    RawHttp.Request.of("PATCH", BASE + "/" + draft)
+                            .as(owner)
+                            .header("If-Match", ifMatch)
+                            .json("{\"notes\":\"" + UUID.randomUUID() + "\"}");
+            guard.send(patch);
+            RawHttp.Request delete =
+                    RawHttp.Request.of("DELETE", BASE + "/" + draft)
+                            .as(owner)
+                            .header("If-Match", ifMatch);
+            if (guard.send(delete).status() == 204) {
+                draft = Calls.draft(owner);
+                guard.rebase();
+            }
+        }
+        String valid = "{\"title\":\"t\",\"items\":[{\"description\":\"d\",\"quantity\":1}]}";
+        for (String key : fuzz.samples(value, 40)) {
+            guard.send(
+                    RawHttp.Request.of("POST", BASE)
+                            .as(owner)
+                            .header("Idempotency-Key", key)
+                            .json(valid));
+        }
+        for (String id : fuzz.samples(value, 30)) {
+            RawHttp.Request request =
+                    RawHttp.Request.of("GET", BASE + "/" + draft)
+                            .as(owner)
+                            .header("X-Request-Id", id);
+            RawHttp.Response response = answers.send(request);
+            String echoed = response.header("X-Request-Id");
+            if (echoed != null && !SANE_REQUEST_ID.matcher(echoed).matches()) {
+                answers.failWith(request, response, "an unsafe X-Request-Id was echoed");
+            }
+        }
+        for (String token : fuzz.samples(value, 30)) {
+            guard.refused(
+                    RawHttp.Request.of("GET", BASE).header("Authorization", "Bearer " + token));
+        }
+        answers.report();
+    }
+
+    private static Arbitrary<String> maybe(String name, Arbitrary<String> value) {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just("")),
+                Tuple.of(3, value.map(v -> name + "=" + RawHttp.percentEncode(v))),
+                Tuple.of(1, value.filter(v -> v.length() < 100).map(v -> name + "=" + v)));
+    }
+
+    private static String base64url(String text) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
