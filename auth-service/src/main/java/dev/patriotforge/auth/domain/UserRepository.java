@@ -15,7 +15,18 @@ import java.util.UUID;
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     public Optional<User> findLiveByEmail(String email) {
+        if (cannotBeStored(email)) {
+            return Optional.empty();
+        }
         return find("email = ?1 and deletedAt is null", email).firstResultOptional();
+    }
+
+    /**
+     * PostgreSQL text cannot hold a NUL character, so no stored email has one; asking the database
+     * for it would fail (SQL state 22021) instead of finding nothing.
+     */
+    private static boolean cannotBeStored(String email) {
+        return email.indexOf('\0') >= 0;
     }
 
     public Optional<User> findLive(UUID id) {
@@ -31,6 +42,9 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         Map<String, Object> parameters = new HashMap<>();
         where.add("deletedAt is null");
         if (email != null) {
+            if (cannotBeStored(email)) {
+                return List.of();
+            }
             where.add("email = :email");
             parameters.put("email", email);
         }

@@ -48,8 +48,16 @@ final class Inputs {
             reject(field, "must be 1 to " + MAX_DISPLAY_NAME + " characters after trimming");
         } else if (name.codePoints().anyMatch(Character::isISOControl)) {
             reject(field, "must not contain control characters");
+        } else if (name.codePoints().anyMatch(Inputs::isUnpairedSurrogate)) {
+            // JSON escapes can carry one, UTF-8 cannot: PostgreSQL would store "?" instead.
+            reject(field, "must not contain unpaired surrogates");
         }
         return name;
+    }
+
+    /** {@code codePoints()} yields a surrogate on its own only when it has no partner. */
+    private static boolean isUnpairedSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 
     String role(String field, String raw) {
