@@ -7,7 +7,10 @@ import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Reads Redis as the admin user, the way an operator would, to see the revocation marks. */
+/**
+ * Reads Redis as the admin user, the way an operator would, to see the revocation marks (and, to
+ * simulate their loss, removes one).
+ */
 @ApplicationScoped
 public class RedisInspector {
     private final RedisDataSource redis;
@@ -27,5 +30,13 @@ public class RedisInspector {
 
     public boolean isRevoked(String sessionId) {
         return revocationMarkTtlMillis(sessionId) > 0;
+    }
+
+    /**
+     * Removes the session's revocation mark, as if Redis had lost it (a flush, a failover without
+     * persistence): what is left to refuse the token is the database.
+     */
+    public void forgetRevocationMark(String sessionId) {
+        redis.key().del(RedisKeys.revokedSession(UUID.fromString(sessionId)));
     }
 }

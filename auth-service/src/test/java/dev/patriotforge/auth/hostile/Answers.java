@@ -1,0 +1,158 @@
+package dev.patriotforge.auth.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks every answer of a batch of hostile requests against section 1 of the contract and reports
+ * all violations at once: never a 5xx; a 4xx is an {@code application/problem+json} document with
+ * {@code status}, {@code code}, a {@code type} ending in the code and {@code request_id}; a 401
+ * carries {@code WWW-Authenticate: Bearer}, a 429 {@code Retry-After}.
+ */
+final class Answers {
+    private static final Set<Integer> CONTRACT_4XX =
+            Set.of(400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 428, 429);
+    private static final int SHOWN_FAILURES = 12;
+
+    private final String batch;
+    private final List<String> failures = new ArrayList<>();
+    private int requests;
+    private int rejected;
+
+    Answers(String batch) {
+        this.batch = batch;
+    }
+
+    /** Checks one answer; {@code request} describes what was sent, for the failure message. */
+    Response check(String request, Response response) {
+        check(request, of(response));
+        return response;
+    }
+
+    /** Checks an answer to a request sent byte for byte. */
+    RawHttp.Answer check(String request, RawHttp.Answer answer) {
+        requests++;
+        String problem = problemWith(answer);
+        if (problem != null) {
+            failures.add(
+                    problem
+                            + " <- "
+                            + request
+                            + " => "
+                            + answer.status()
+                            + " "
+                            + abbreviate(answer.body()));
+        }
+        if (answer.status() >= 400) {
+            rejected++;
+        }
+        return answer;
+    }
+
+    /** Like {@link #check} and the answer must also be a 4xx (the request must be rejected). */
+    Response checkRejected(String request, Response response) {
+        check(request, response);
+        if (response.statusCode() < 400) {
+            failures.add(
+                    "accepted a request that must be rejected <- "
+                            + request
+                            + " => "
+                            + response.statusCode());
+        }
+        return response;
+    }
+
+    private static RawHttp.Answer of(Response r) {
+        Map<String, String> headers = new HashMap<>();
+        r.headers()
+                .forEach(
+                        h ->
+                                headers.putIfAbsent(
+                                        h.getName().toLowerCase(Locale.ROOT), h.getValue()));
+        return new RawHttp.Answer(r.statusCode(), headers, r.asString());
+    }
+
+    int requests() {
+        return requests;
+    }
+
+    int rejected() {
+        return rejected;
+    }
+
+    /** Fails with every violation seen (the first few in full). */
+    void assertAllFine() {
+        System.out.printf(
+                "[hostile] %s: %d requests, %d rejected with a 4xx, %d violations%n",
+                batch, requests, rejected, failures.size());
+        assertThat(failures)
+                .as(
+                        "%s: %d of %d answers break the contract; first ones:%n%s",
+                        FuzzSeed.replay(batch),
+                        failures.size(),
+                        requests,
+                        String.join(
+                                "\n",
+                                failures.subList(0, Math.min(SHOWN_FAILURES, failures.size()))))
+                .isEmpty();
+    }
+
+    private static String problemWith(RawHttp.Answer r) {
+        int status = r.status();
+        if (status >= 500) {
+            return "server error " + status;
+        }
+        if (status < 400) {
+            return null;
+        }
+        if (!CONTRACT_4XX.contains(status)) {
+            return "status outside the contract";
+        }
+        String type = r.header("Content-Type");
+        if (type == null || !type.startsWith("application/problem+json")) {
+            return "not a problem document (Content-Type " + type + ")";
+        }
+        JsonPath body;
+        try {
+            body = JsonPath.from(r.body());
+        } catch (RuntimeException e) {
+            return "problem body is not JSON";
+        }
+        Object bodyStatus = body.get("status");
+        String code = body.getString("code");
+        String typeUri = body.getString("type");
+        if (!(bodyStatus instanceof Integer s) || s != status) {
+            return "problem status " + bodyStatus + " is not the HTTP status";
+        }
+        if (code == null || !code.matches("[a-z]+(_[a-z]+)*")) {
+            return "problem code is not a snake_case word";
+        }
+        if (typeUri == null || !typeUri.endsWith("/" + code)) {
+            return "problem type does not end in the code";
+        }
+        String requestId = body.getString("request_id");
+        if (requestId == null || requestId.isBlank()) {
+            return "problem without request_id";
+        }
+        if (status == 401 && !"Bearer".equals(r.header("WWW-Authenticate"))) {
+            return "401 without WWW-Authenticate: Bearer";
+        }
+        if (status == 429 && r.header("Retry-After") == null) {
+            return "429 without Retry-After";
+        }
+        return null;
+    }
+
+    static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+    }
+}
