@@ -6,6 +6,10 @@ import dev.patriotforge.common.security.RevocationStore;
 import dev.patriotforge.shared.error.DependencyUnavailable;
 import dev.patriotforge.shared.error.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,11 +37,17 @@ public class Revocations {
 
     private final RevocationStore store;
     private final AuthMetrics metrics;
+    private final TransactionManager transactions;
     private final Duration markTtl;
 
-    public Revocations(RevocationStore store, AuthMetrics metrics, AuthConfig config) {
+    public Revocations(
+            RevocationStore store,
+            AuthMetrics metrics,
+            TransactionManager transactions,
+            AuthConfig config) {
         this.store = store;
         this.metrics = metrics;
+        this.transactions = transactions;
         this.markTtl = config.tokens().accessTtl().plus(config.jwt().clockSkew());
     }
 
@@ -59,13 +69,41 @@ public class Revocations {
         return open.size();
     }
 
+    /**
+     * Writes the marks with the caller's transaction suspended. Otherwise context propagation
+     * carries the transaction into the Redis client's callbacks on the event loop, and when this
+     * thread commits while that thread still holds it, the commit fails ("Enlisted connection used
+     * without active transaction") and the client gets a 500.
+     */
     private void mark(List<UUID> sessionIds) {
+        Transaction transaction = suspend();
         try {
             store.revoke(sessionIds, markTtl).await().atMost(REDIS_WAIT);
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new DependencyUnavailable();
+        } finally {
+            resume(transaction);
+        }
+    }
+
+    private Transaction suspend() {
+        try {
+            return transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot suspend the transaction", e);
+        }
+    }
+
+    private void resume(Transaction transaction) {
+        if (transaction == null) {
+            return;
+        }
+        try {
+            transactions.resume(transaction);
+        } catch (InvalidTransactionException | SystemException e) {
+            throw new IllegalStateException("cannot resume the transaction", e);
         }
     }
 
