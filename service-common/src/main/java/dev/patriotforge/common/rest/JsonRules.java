@@ -1,6 +1,7 @@
 package dev.patriotforge.common.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,7 +16,8 @@ import jakarta.inject.Singleton;
 /**
  * The JSON rules of the contract: snake_case names, unknown fields rejected, no silent type
  * coercion ({@code "5"} is not a number, {@code 5} is not a string, {@code 1.5} is not an integer),
- * timestamps as RFC 3339 text, and problem documents without empty {@code errors}.
+ * timestamps as RFC 3339 text, a member named twice ({@code {"role":"staff","role":"admin"}}) is a
+ * malformed body, and problem documents without empty {@code errors}.
  */
 @Singleton
 public class JsonRules implements ObjectMapperCustomizer {
@@ -23,6 +25,9 @@ public class JsonRules implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        // Without it a record body whose member repeats after every creator parameter was read
+        // fails as a binding definition error ("No fallback setter/field"), not as client input.
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,

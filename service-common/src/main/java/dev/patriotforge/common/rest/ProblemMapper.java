@@ -75,6 +75,17 @@ public class ProblemMapper {
         return problem(classifyJson(e), request, response);
     }
 
+    /**
+     * Quarkus REST's Jackson support maps this subtype itself (an empty 500); this one gives it the
+     * same problem document as every other failure. It means a binding the code got wrong, not
+     * input the client got wrong, so it stays a 500 and is logged.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidDefinition(
+            InvalidDefinitionException e, HttpServerRequest request, HttpServerResponse response) {
+        return problem(classifyJson(e), request, response);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> webApplication(
             WebApplicationException e, HttpServerRequest request, HttpServerResponse response) {

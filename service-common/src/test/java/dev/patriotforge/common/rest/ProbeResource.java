@@ -1,5 +1,8 @@
 package dev.patriotforge.common.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import dev.patriotforge.shared.error.DuplicateEmail;
 import dev.patriotforge.shared.error.TooManyAttempts;
 import jakarta.validation.Valid;
@@ -62,5 +65,14 @@ public class ProbeResource {
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internals: jdbc:postgresql://db/forge");
+    }
+
+    @GET
+    @Path("/bad-binding")
+    public String badBinding() throws InvalidDefinitionException {
+        throw InvalidDefinitionException.from(
+                (JsonParser) null,
+                "No fallback setter/field for creator property",
+                (JavaType) null);
     }
 }

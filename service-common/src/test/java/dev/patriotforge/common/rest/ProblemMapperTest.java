@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -205,6 +206,35 @@ class ProblemMapperTest {
     }
 
     @Test
+    void contentTypeThatIsNotAMediaTypeIsUnsupported() {
+        for (String type : new String[] {"application/", "/json"}) {
+            problem(
+                    given().header("Content-Type", type)
+                            .body(VALID.getBytes(StandardCharsets.UTF_8))
+                            .post("/probe/orders")
+                            .then(),
+                    415,
+                    "unsupported_media_type");
+        }
+    }
+
+    @Test
+    void memberNamedTwiceIsAMalformedBody() {
+        problem(
+                given().contentType("application/json")
+                        .body(
+                                """
+                                {"display_name": "Ann", "count": 2,
+                                 "items": [{"description": "bolt", "quantity": 1}],
+                                 "display_name": "Bob"}
+                                """)
+                        .post("/probe/orders")
+                        .then(),
+                400,
+                "malformed_request");
+    }
+
+    @Test
     void bodyOverOneMebibyteIsAPayloadTooLargeProblem() {
         String huge = "{\"display_name\": \"" + "x".repeat(1_100_000) + "\"}";
         problem(
@@ -219,6 +249,12 @@ class ProblemMapperTest {
                 .body(not(containsString("jdbc")))
                 .body(not(containsString("IllegalState")))
                 .body(not(containsString("secret")));
+    }
+
+    @Test
+    void bindingDefinitionErrorIsAProblemNotAnEmpty500() {
+        problem(given().get("/probe/bad-binding").then(), 500, "internal_error")
+                .body(not(containsString("creator")));
     }
 
     @Test
