@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests that are not valid HTTP for the server's parser (Netty, under Vert.x): a percent sign
  * not followed by two hex digits, control bytes or a space in the request line, control bytes in a
- * header value, a request line over 4 KiB or headers over 20 KiB. The parser answers them itself,
+ * header value, a request line over 16 KiB or headers over 20 KiB. The parser answers them itself,
  * with a bare 400, 414 or 431 (no body, no X-Request-Id) and closes the connection; no application
  * code runs, so nothing can change. Through the gateway most never arrive (nginx refuses them
  * first); the ones that do are listed in the README's Reliability section.
@@ -69,7 +69,7 @@ class HttpLayerTest {
                                 "GET", "/api/auth/me", headers("X-Forwarded-For", "1.2.3.4\u0000")),
                         new Sent(
                                 "DELETE",
-                                victimPath + "/" + "x".repeat(5_000),
+                                victimPath + "/" + "x".repeat(17_000),
                                 headers("Authorization", asAdmin)),
                         new Sent(
                                 "GET",
@@ -96,5 +96,19 @@ class HttpLayerTest {
         problems.assertAllFine();
         Api.bearer(admin.accessToken()).get(victimPath).then().statusCode(200);
         Api.bearer(victim.accessToken()).get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
+    void requestLineTheGatewayAdmitsReachesTheServiceAndGetsAProblem() {
+        Api.Session admin = Admins.boss();
+        RawHttp.Answer answer =
+                RawHttp.send(
+                        "GET",
+                        "/api/auth/users/" + "x".repeat(12_000),
+                        headers("Authorization", "Bearer " + admin.accessToken()),
+                        null);
+        assertThat(answer.status()).isIn(404, 422);
+        assertThat(answer.header("X-Request-Id")).isNotNull();
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 }

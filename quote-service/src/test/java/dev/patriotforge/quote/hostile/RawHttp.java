@@ -30,7 +30,7 @@ final class RawHttp {
     /** The status of an answer that never came: the server closed the connection. */
     static final int CLOSED = -1;
 
-    private static final int MAX_INITIAL_LINE = 4096;
+    private static final int MAX_INITIAL_LINE = 16384;
     private static final int MAX_HEADER_SIZE = 20 * 1024 - 512;
 
     /** RFC 3986 characters of a path and query, percent escapes with two hex digits. */
@@ -94,7 +94,7 @@ final class RawHttp {
         /**
          * Whether the request is valid HTTP/1.1 that the HTTP layer hands to the application: an
          * origin-form target of URI characters with well-formed percent escapes, a request line
-         * within {@code quarkus.http.limits.max-initial-line-length} (4096), header values free of
+         * within {@code quarkus.http.limits.max-initial-line-length} (16384), header values free of
          * control characters, and headers within {@code max-header-size} (20K). Anything else
          * Vert.x refuses itself, before any route runs (so without a problem document).
          */
