@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Endpoints that exist only in this module's tests, to drive each error path of the mapper. */
@@ -51,6 +53,12 @@ public class ProbeResource {
 
     @GET
     @Path("/duplicate")
+    @APIResponse(responseCode = "200", description = "never: the probe always fails")
+    @APIResponse(responseCode = "409", description = "duplicate_email")
+    @APIResponse(
+            responseCode = "503",
+            description = "declares its own content, which the filter leaves alone",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN))
     public String duplicate() {
         throw new DuplicateEmail();
     }
