@@ -3,7 +3,6 @@ package dev.patriotforge.auth.rest;
 import dev.patriotforge.auth.rest.Bodies.UpdateMeRequest;
 import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.AuthService;
-import dev.patriotforge.shared.api.Problem;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,18 +43,8 @@ public class AccountResource {
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse me() {
         return UserResponse.from(auth.me(Requests.caller(jwt)));
     }
@@ -67,41 +56,13 @@ public class AccountResource {
             responseCode = "200",
             description = "The updated caller",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed_request")
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "422", description = "validation_failed")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse updateMe(@Valid @NotNull UpdateMeRequest body) {
         return UserResponse.from(auth.updateMe(Requests.caller(jwt), body.displayName()));
     }

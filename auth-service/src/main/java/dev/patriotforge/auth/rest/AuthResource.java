@@ -10,7 +10,6 @@ import dev.patriotforge.auth.service.AuthService;
 import dev.patriotforge.auth.service.IssuedTokens;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
-import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.error.UnsupportedMediaType;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -56,50 +55,18 @@ public class AuthResource {
             responseCode = "201",
             description = "The new user",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "duplicate_email",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed_request")
+    @APIResponse(responseCode = "409", description = "duplicate_email")
+    @APIResponse(responseCode = "415", description = "unsupported_media_type")
     @APIResponse(
             responseCode = "422",
             description =
                     "validation_failed: a bad email, display_name, or a password that is too short,"
-                            + " too long, too common or contains the email's name",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                            + " too long, too common or contains the email's name")
     @APIResponse(
             responseCode = "429",
-            description = "rate_limited: too many registrations from this IP (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "rate_limited: too many registrations from this IP (Retry-After)")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<UserResponse> register(
             @Valid @NotNull RegisterRequest body, HttpServerRequest request) {
         UserView user =
@@ -122,50 +89,18 @@ public class AuthResource {
             responseCode = "200",
             description = "Tokens",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed_request")
     @APIResponse(
             responseCode = "401",
-            description = "invalid_credentials: the same answer whether or not the email exists",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "invalid_credentials: the same answer whether or not the email exists")
+    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "422", description = "validation_failed")
     @APIResponse(
             responseCode = "429",
             description =
                     "too_many_attempts (the account is locked) or rate_limited (this IP, or the"
-                            + " server is saturated); Retry-After",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                            + " server is saturated); Retry-After")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<TokenResponse> login(
             @Valid @NotNull LoginRequest body, HttpServerRequest request) {
         return tokens(auth.login(body.email(), body.password(), Requests.client(request)));
@@ -182,43 +117,15 @@ public class AuthResource {
             responseCode = "200",
             description = "New tokens",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed_request")
     @APIResponse(
             responseCode = "401",
             description =
                     "unauthenticated (no token), token_invalid, token_expired, token_revoked (the"
-                            + " session ended) or refresh_token_reused (the session is now ended)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                            + " session ended) or refresh_token_reused (the session is now ended)")
+    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "422", description = "validation_failed")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<TokenResponse> refresh(
             @Valid RefreshRequest body,
@@ -254,18 +161,8 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Logged out")
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> logout() {
         sessions.logout(Requests.caller(jwt));
         return RestResponse.ResponseBuilder.<Void>noContent()
@@ -281,18 +178,8 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Every session ended")
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> logoutAll() {
         sessions.logoutAll(Requests.caller(jwt));
         return RestResponse.ResponseBuilder.<Void>noContent()

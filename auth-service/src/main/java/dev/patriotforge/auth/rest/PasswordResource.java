@@ -2,7 +2,6 @@ package dev.patriotforge.auth.rest;
 
 import dev.patriotforge.auth.rest.Bodies.ChangePasswordRequest;
 import dev.patriotforge.auth.service.AuthService;
-import dev.patriotforge.shared.api.Problem;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,50 +36,18 @@ public class PasswordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the password; every session of the user ends")
     @APIResponse(responseCode = "204", description = "Changed; log in again")
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed_request")
     @APIResponse(
             responseCode = "401",
             description =
                     "invalid_credentials (wrong current password), unauthenticated, token_invalid,"
-                            + " token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed (new_password)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                            + " token_expired or token_revoked")
+    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "422", description = "validation_failed (new_password)")
     @APIResponse(
             responseCode = "429",
-            description = "too_many_attempts or rate_limited (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "too_many_attempts or rate_limited (Retry-After)")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
         auth.changePassword(Requests.caller(jwt), body.currentPassword(), body.newPassword());
         return RestResponse.ResponseBuilder.<Void>noContent()

@@ -3,7 +3,6 @@ package dev.patriotforge.auth.rest;
 import dev.patriotforge.auth.rest.Bodies.SessionList;
 import dev.patriotforge.auth.rest.Bodies.SessionResponse;
 import dev.patriotforge.auth.service.SessionService;
-import dev.patriotforge.shared.api.Problem;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,18 +43,8 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionList.class)))
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public SessionList list() {
         return new SessionList(
                 sessions.list(Requests.caller(jwt)).stream().map(SessionResponse::from).toList());
@@ -67,25 +56,11 @@ public class SessionResource {
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
     @APIResponse(
             responseCode = "404",
-            description = "not_found: no live session of the caller with this id",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "not_found: no live session of the caller with this id")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
         sessions.delete(Requests.caller(jwt), id);
         return RestResponse.noContent();

@@ -5,7 +5,6 @@ import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.UserAdminService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.shared.api.CursorPage;
-import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -50,32 +49,10 @@ public class UserAdminResource {
             content = @Content(schema = @Schema(implementation = CursorPage.class)))
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: not an admin",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed: limit, cursor or role",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(responseCode = "422", description = "validation_failed: limit, cursor or role")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public CursorPage<UserResponse> list(
             @RestQuery @Parameter(description = "Exact email") String email,
             @RestQuery @Parameter(description = "customer, staff or admin") String role,
@@ -95,32 +72,10 @@ public class UserAdminResource {
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: not an admin",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "not_found (absent or deleted)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse get(@RestPath UUID id) {
         return UserResponse.from(users.get(id));
     }
@@ -133,55 +88,15 @@ public class UserAdminResource {
             responseCode = "200",
             description = "The updated user",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "malformed_request",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "malformed_request")
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: not an admin",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "not_found (absent or deleted)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "unsupported_media_type",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "validation_failed: role",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "422", description = "validation_failed: role")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
         return UserResponse.from(users.changeRole(id, body.role()));
     }
@@ -192,32 +107,10 @@ public class UserAdminResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(
             responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: not an admin",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "not_found (absent or deleted)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "dependency_unavailable (Retry-After)",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
         users.delete(id);
         return RestResponse.noContent();

@@ -60,6 +60,22 @@ class MetricsAndOpenApiTest {
             }
         }
         doc.body("components.schemas", hasKey("Problem"));
+        // Every error response is a problem document (service-common's OpenAPI filter adds it).
+        for (String[] op : expected) {
+            for (int i = 2; i < op.length; i++) {
+                if (op[i].startsWith("4") || op[i].startsWith("5")) {
+                    doc.body(
+                            "paths.'"
+                                    + op[0]
+                                    + "'."
+                                    + op[1]
+                                    + ".responses.'"
+                                    + op[i]
+                                    + "'.content.'application/problem+json'.schema.'$ref'",
+                            equalTo("#/components/schemas/Problem"));
+                }
+            }
+        }
         // Secrets are documented as plain strings, never as objects.
         doc.body("components.schemas.Secret.type", equalTo("string"));
         doc.body("components.schemas.Secret.format", equalTo("password"));

@@ -6,7 +6,6 @@ import dev.patriotforge.quote.service.ListQuery;
 import dev.patriotforge.quote.service.QuoteService;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.shared.api.CursorPage;
-import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,20 +44,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Quotes", description = "Requests for prices, their pricing and the decision")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-@APIResponse(
-        responseCode = "401",
-        description = Docs.E401,
-        content =
-                @Content(
-                        mediaType = Problem.MEDIA_TYPE,
-                        schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = Docs.E503,
-        content =
-                @Content(
-                        mediaType = Problem.MEDIA_TYPE,
-                        schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = Docs.E401)
+@APIResponse(responseCode = "503", description = Docs.E503)
 public class QuoteResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -79,49 +66,17 @@ public class QuoteResource {
             responseCode = "201",
             description = "The new quote (or the replayed first response); Location and ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = Docs.E400,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(
             responseCode = "409",
-            description = "idempotency_key_in_use: a request with this key is still running",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = Docs.E413,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = Docs.E415,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "idempotency_key_in_use: a request with this key is still running")
+    @APIResponse(responseCode = "413", description = Docs.E413)
+    @APIResponse(responseCode = "415", description = Docs.E415)
     @APIResponse(
             responseCode = "422",
             description =
-                    "validation_failed, or idempotency_key_reused: the key came with another body",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+                    "validation_failed, or idempotency_key_reused: the key came with another body")
     public RestResponse<QuoteView> create(
             @Parameter(
                             description =
@@ -159,20 +114,10 @@ public class QuoteResource {
             responseCode = "200",
             description = "One page: {items, next_cursor}",
             content = @Content(schema = @Schema(implementation = QuotePage.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(
             responseCode = "422",
-            description = "validation_failed: a bad status, customer_id, cursor or limit",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "validation_failed: a bad status, customer_id, cursor or limit")
     public CursorPage<QuoteView> list(
             @Parameter(
                             description =
@@ -214,20 +159,8 @@ public class QuoteResource {
             responseCode = "200",
             description = "The quote, with ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
     public RestResponse<QuoteView> get(@RestPath UUID id) {
         return withEtag(quotes.get(callers.current(), id));
     }
@@ -244,69 +177,15 @@ public class QuoteResource {
             responseCode = "200",
             description = "The updated quote, with ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = Docs.E400,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = Docs.E409,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = Docs.E413,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = Docs.E415,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = Docs.E422,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "precondition_required: If-Match is missing",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "409", description = Docs.E409)
+    @APIResponse(responseCode = "412", description = Docs.E412)
+    @APIResponse(responseCode = "413", description = Docs.E413)
+    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "422", description = Docs.E422)
+    @APIResponse(responseCode = "428", description = "precondition_required: If-Match is missing")
     public RestResponse<QuoteView> update(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH, required = true) @RestHeader(IfMatch.HEADER)
@@ -322,34 +201,10 @@ public class QuoteResource {
             summary = "Delete a quote (owner: drafts; admin: any)",
             description = "A soft delete: the quote answers 404 afterwards.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = Docs.E409,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "409", description = Docs.E409)
+    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<Void> delete(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -364,20 +219,8 @@ public class QuoteResource {
             responseCode = "200",
             description = "{items: [{id, type, actor_id, from_status, to_status, at}]}",
             content = @Content(schema = @Schema(implementation = EventList.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
     public EventList events(@RestPath UUID id) {
         return new EventList(quotes.events(callers.current(), id));
     }

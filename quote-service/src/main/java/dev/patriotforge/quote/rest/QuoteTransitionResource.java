@@ -4,7 +4,6 @@ import dev.patriotforge.quote.security.CallerResolver;
 import dev.patriotforge.quote.service.QuoteStateMachine.Action;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.quote.service.QuoteWorkflow;
-import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,20 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Quotes", description = "Requests for prices, their pricing and the decision")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-@APIResponse(
-        responseCode = "401",
-        description = Docs.E401,
-        content =
-                @Content(
-                        mediaType = Problem.MEDIA_TYPE,
-                        schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = Docs.E503,
-        content =
-                @Content(
-                        mediaType = Problem.MEDIA_TYPE,
-                        schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = Docs.E401)
+@APIResponse(responseCode = "503", description = Docs.E503)
 public class QuoteTransitionResource {
     private final QuoteWorkflow workflow;
     private final CallerResolver callers;
@@ -63,34 +50,10 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = Docs.E409,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "409", description = Docs.E409)
+    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> submit(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -105,62 +68,14 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = Docs.E400,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = Docs.E409,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = Docs.E413,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = Docs.E415,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = Docs.E422,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "409", description = Docs.E409)
+    @APIResponse(responseCode = "412", description = Docs.E412)
+    @APIResponse(responseCode = "413", description = Docs.E413)
+    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "422", description = Docs.E422)
     public RestResponse<QuoteView> price(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch,
@@ -180,34 +95,12 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(
             responseCode = "409",
-            description = "invalid_state_transition, or quote_expired: past valid_until",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+            description = "invalid_state_transition, or quote_expired: past valid_until")
+    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> accept(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -221,34 +114,10 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = Docs.E409,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "409", description = Docs.E409)
+    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> decline(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -266,34 +135,10 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = Docs.E403,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = Docs.E404,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = Docs.E409,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = Docs.E412,
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403)
+    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "409", description = Docs.E409)
+    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> cancel(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {

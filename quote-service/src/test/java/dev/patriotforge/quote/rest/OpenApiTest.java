@@ -67,4 +67,32 @@ class OpenApiTest {
         }
         assertThat(doc.getMap("components.schemas")).containsKeys("Quote", "QuoteItem", "Problem");
     }
+
+    @Test
+    void everyErrorResponseIsAProblemDocument() {
+        JsonPath doc =
+                given().accept("application/json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        for (Map.Entry<String, List<String>> op : OPERATIONS.entrySet()) {
+            String[] methodAndPath = op.getKey().split(" ", 2);
+            String responses =
+                    "paths.'" + methodAndPath[1] + "'." + methodAndPath[0] + ".responses.";
+            for (String code : op.getValue()) {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    assertThat(
+                                    doc.getString(
+                                            responses
+                                                    + "'"
+                                                    + code
+                                                    + "'.content.'application/problem+json'.schema.'$ref'"))
+                            .as(op.getKey() + " " + code)
+                            .isEqualTo("#/components/schemas/Problem");
+                }
+            }
+        }
+    }
 }
