@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.BatchSize;
 
 /** A quote: a customer's request for prices, and staff's answer. Amounts in minor units. */
 @Entity
@@ -40,7 +39,6 @@ public class Quote extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
-    @BatchSize(size = 100)
     public List<QuoteItem> items = new ArrayList<>();
 
     @Column(name = "subtotal_minor")

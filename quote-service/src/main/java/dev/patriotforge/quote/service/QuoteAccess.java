@@ -48,10 +48,10 @@ public class QuoteAccess {
 
     /** A quote the caller may see, for reading. */
     public Quote readable(Caller caller, UUID id) {
-        expireIfDue(id);
-        return quotes.findLive(id, false)
-                .filter(q -> visible(caller, q))
-                .orElseThrow(QuoteNotFound::new);
+        return expiredIfDue(
+                quotes.findLive(id, false)
+                        .filter(q -> visible(caller, q))
+                        .orElseThrow(QuoteNotFound::new));
     }
 
     /**
@@ -61,11 +61,11 @@ public class QuoteAccess {
      * @return the quote and the status the action leads to
      */
     public Change writable(Caller caller, UUID id, Action action, Precondition precondition) {
-        expireIfDue(id);
         Quote quote =
-                quotes.findLive(id, true)
-                        .filter(q -> visible(caller, q))
-                        .orElseThrow(QuoteNotFound::new);
+                expiredIfDue(
+                        quotes.findLive(id, true)
+                                .filter(q -> visible(caller, q))
+                                .orElseThrow(QuoteNotFound::new));
         QuoteStatus to =
                 QuoteStateMachine.decide(
                         quote.status, action, QuoteStateMachine.actorsOf(caller, quote.customerId));
@@ -107,12 +107,24 @@ public class QuoteAccess {
                 || (caller.isStaffOrAdmin() && quote.status != QuoteStatus.DRAFT);
     }
 
-    /** The lazy expiry: a priced quote past valid_until becomes expired when touched. */
-    private void expireIfDue(UUID id) {
-        int expired = quotes.expireIfDue(id, EXPIRY.from(), EXPIRY.to(), now());
+    /**
+     * The lazy expiry: a priced quote past valid_until becomes expired when touched. Only a quote
+     * read as due costs the conditional UPDATE (which a concurrent request or sweep may have won:
+     * then it changes nothing here), and is read again; every other read is one SELECT.
+     */
+    private Quote expiredIfDue(Quote quote) {
+        Instant now = now();
+        if (quote.status != EXPIRY.from()
+                || quote.validUntil == null
+                || quote.validUntil.isAfter(now)) {
+            return quote;
+        }
+        int expired = quotes.expireIfDue(quote.id, EXPIRY.from(), EXPIRY.to(), now);
         if (expired > 0) {
             transitioned.fire(new QuoteMetrics.Transitioned(EXPIRY.to(), expired));
         }
+        quotes.getEntityManager().refresh(quote);
+        return quote;
     }
 
     /** A permitted change in progress. */
