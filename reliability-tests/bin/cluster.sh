@@ -98,7 +98,7 @@ EOF
 # buffers) in the growth of the resident set, instead of the heap's pages being touched one by
 # one as the old generation fills (which looks like growth but stops at -Xmx).
 cl_java_opts() {
-    local opts="${FORGE_JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}" xmx
+    local opts="$FORGE_JAVA_OPTS" xmx
     xmx="$(grep -oE -- '-Xmx[0-9]+[kKmMgG]?' <<<"$opts" | tail -1 || true)"
     [ -n "$xmx" ] && opts="$opts -Xms${xmx#-Xmx}"
     echo "$opts -XX:+AlwaysPreTouch"
