@@ -74,12 +74,14 @@ public class QuoteService {
 
     @Transactional
     public QuoteView get(Caller caller, UUID id) {
+        quotes.readOnly();
         return QuoteView.from(access.readable(caller, id));
     }
 
     /** The audit trail, oldest first. */
     @Transactional
     public List<QuoteEventView> events(Caller caller, UUID id) {
+        quotes.readOnly();
         Quote quote = access.readable(caller, id);
         return events.ofQuote(quote.id).stream().map(QuoteEventView::from).toList();
     }
@@ -121,6 +123,7 @@ public class QuoteService {
     /** One page of the quotes the caller may see, newest first. */
     @Transactional
     public CursorPage<QuoteView> list(Caller caller, ListQuery query) {
+        quotes.readOnly();
         int limit = limit(query.limit());
         Set<QuoteStatus> statuses = statuses(query.statuses());
         UUID customerId = uuid("customer_id", query.customerId());
