@@ -48,6 +48,7 @@ public final class Bench {
     private final String authDirect;
     private final String quoteDirect;
     private final int seconds;
+    private final int warmup;
     private final int connections;
     private final int threads;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -61,6 +62,7 @@ public final class Bench {
         this.quoteDirect = "http://127.0.0.1:" + env("FORGE_QUOTE_PORT", "8082");
         this.seconds = Integer.parseInt(env("BENCH_SECONDS", "15"));
         this.connections = Integer.parseInt(env("BENCH_CONNECTIONS", "16"));
+        this.warmup = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "10"));
         this.threads = 2;
     }
 
@@ -89,6 +91,19 @@ public final class Bench {
             // For profiling one scenario by hand: wrk -s bench/wrk/<scenario>.lua with this data.
             System.out.println("seeded; BENCH_DATA=" + data);
             return;
+        }
+
+        // Warm the suite: on 2 cores the JIT takes tens of seconds under load to compile the
+        // request paths; each scenario below also has its own warm-up (BENCH_WARMUP_SECONDS).
+        System.out.println("warming the suite (" + 4 * warmup + " s)");
+        for (String scenario : List.of("get_quote", "list_quotes", "create_quote", "lifecycle")) {
+            Map<String, String> env = Map.of(
+                    "BENCH_DIR", root.resolve("bench/wrk").toString(),
+                    "BENCH_DATA", data.toString(),
+                    "BENCH_THREADS", Integer.toString(threads),
+                    "BENCH_PHASE", "suite-warm");
+            exec(env, "wrk", "-t" + threads, "-c" + connections, "-d" + warmup + "s", "-s",
+                    root.resolve("bench/wrk/" + scenario + ".lua").toString(), gateway);
         }
 
         // Login against the hash-bound limit.
@@ -369,8 +384,9 @@ public final class Bench {
         // it would spend the seeded refresh tokens, and the measured run would then present
         // spent ones (reuse detection). Each phase has its own idempotency keys.
         if (!scenario.equals("refresh")) {
-            env.put("BENCH_PHASE", "warm");
-            exec(env, "wrk", "-t" + t, "-c" + conns, "-d3s", "-s", script.toString(), base);
+            env.put("BENCH_PHASE", "warm" + conns + extraEnv.hashCode());
+            exec(env, "wrk", "-t" + t, "-c" + conns, "-d" + warmup + "s", "-s", script.toString(),
+                    base);
         }
         env.put("BENCH_PHASE", "run" + conns + extraEnv.hashCode());
         String out = exec(env, "wrk", "-t" + t, "-c" + conns, "-d" + seconds + "s", "--timeout", "5s",
