@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A steady, moderate mix of reads, creates and logins through the gateway against two replicas of
  * each service: no request may fail, and neither the heap after a full GC nor the resident set of
  * any replica may grow beyond the tolerances below between the end of the warm-up and the end of
- * the soak. The length is {@code -Dreliability.soak.seconds} (60 s by default, 300 s under {@code
+ * the soak. The length is {@code -Dreliability.soak.seconds} (180 s by default, 300 s under {@code
  * ./forge test --all}); the rate and every bound are fixed, and all traffic stays on loopback.
  */
 @Order(70)
@@ -48,7 +48,7 @@ class SoakIT {
         Cluster cluster = Cluster.get();
         cluster.restoreAll();
         URI gateway = cluster.gateway();
-        int seconds = Integer.getInteger("reliability.soak.seconds", 60);
+        int seconds = Integer.getInteger("reliability.soak.seconds", 180);
         Http http = new Http(Duration.ofSeconds(30));
 
         List<User> users = new ArrayList<>();
