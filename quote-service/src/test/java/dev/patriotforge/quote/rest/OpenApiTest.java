@@ -47,15 +47,18 @@ class OpenApiTest {
                             "post /api/quotes/{id}/cancel",
                             List.of("200", "403", "404", "409", "412")));
 
+    private static JsonPath openApi() {
+        return given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     @Test
     void everyOperationIsDocumentedWithItsStatusCodes() {
-        JsonPath doc =
-                given().accept("application/json")
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
+        JsonPath doc = openApi();
         for (Map.Entry<String, List<String>> op : OPERATIONS.entrySet()) {
             String[] methodAndPath = op.getKey().split(" ", 2);
             Map<String, Object> operation =
@@ -70,13 +73,7 @@ class OpenApiTest {
 
     @Test
     void everyErrorResponseIsAProblemDocument() {
-        JsonPath doc =
-                given().accept("application/json")
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath();
+        JsonPath doc = openApi();
         for (Map.Entry<String, List<String>> op : OPERATIONS.entrySet()) {
             String[] methodAndPath = op.getKey().split(" ", 2);
             String responses =
