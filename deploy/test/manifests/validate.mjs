@@ -77,6 +77,15 @@ function readServiceConfig(service) {
   };
 }
 
+// The nginx gateway's limits, which the Envoy Gateway policies must match.
+const gatewayScript = readFileSync(join(root, "deploy/forge/gateway.sh"), "utf8");
+const gatewayAuthRate = Number(/FORGE_GATEWAY_AUTH_RATE:-(\d+)/.exec(gatewayScript)?.[1]);
+const nginxTemplate = readFileSync(join(root, "deploy/gateway/nginx.conf.template"), "utf8");
+const nginxBodyLimit = /client_max_body_size\s+(\d+)([kKmM]);/.exec(nginxTemplate);
+const gatewayBodyLimit = nginxBodyLimit ? `${nginxBodyLimit[1]}${nginxBodyLimit[2].toUpperCase()}i` : undefined;
+check(Number.isInteger(gatewayAuthRate), "deploy/forge/gateway.sh", "no default for FORGE_GATEWAY_AUTH_RATE");
+check(gatewayBodyLimit !== undefined, "deploy/gateway/nginx.conf.template", "no client_max_body_size");
+
 const config = {};
 for (const service of Object.keys(SERVICES)) {
   config[service] = readServiceConfig(service);
@@ -108,6 +117,96 @@ async function modelFor(apiVersion, kind) {
     return module[kind];
   } catch {
     return undefined;
+  }
+}
+
+// --- Envoy Gateway policies -------------------------------------------------------------------
+// No npm package carries Envoy Gateway's CRD models, so the fields these manifests use are
+// described here from Envoy Gateway's API reference (gateway.envoyproxy.io/v1alpha1, v1.5+): a
+// field not listed below fails as unknown, and values are checked for their type.
+
+const ENVOY_GATEWAY_GROUP = "gateway.envoyproxy.io";
+const QUANTITY = /^[1-9][0-9]*([EPTGMK]i|[EPTGMk])?$/;
+const envoyTypes = {
+  string: (v) => typeof v === "string" && v.length > 0,
+  uint: (v) => Number.isInteger(v) && v >= 0,
+  bool: (v) => typeof v === "boolean",
+  quantity: (v) => (typeof v === "string" && QUANTITY.test(v)) || (Number.isInteger(v) && v > 0),
+  cidr: (v) => typeof v === "string" && /^([0-9.]+|[0-9a-fA-F:]+)\/\d{1,3}$/.test(v),
+};
+const oneOf = (...values) => (v) => values.includes(v);
+const TARGET_REF = { group: "string", kind: "string", name: "string", sectionName: "string" };
+const RATE_LIMIT_RULE = {
+  clientSelectors: [
+    {
+      headers: [{ name: "string", type: oneOf("Exact", "RegularExpression", "Distinct"), value: "string" }],
+      sourceCIDR: { type: oneOf("Exact", "Distinct"), value: "cidr" },
+    },
+  ],
+  limit: { requests: "uint", unit: oneOf("Second", "Minute", "Hour", "Day") },
+};
+const ENVOY_GATEWAY_SCHEMAS = {
+  v1alpha1: {
+    ClientTrafficPolicy: {
+      targetRefs: [TARGET_REF],
+      clientIPDetection: {
+        xForwardedFor: { numTrustedHops: "uint", trustedCIDRs: ["cidr"] },
+        customHeader: { name: "string", failClosed: "bool" },
+      },
+      connection: { bufferLimit: "quantity", connectionLimit: { value: "uint" } },
+    },
+    BackendTrafficPolicy: {
+      targetRefs: [TARGET_REF],
+      requestBuffer: { limit: "quantity" },
+      rateLimit: {
+        type: oneOf("Global", "Local"),
+        global: { rules: [RATE_LIMIT_RULE] },
+        local: { rules: [RATE_LIMIT_RULE] },
+      },
+    },
+  },
+};
+const METADATA_FIELDS = new Set(["name", "namespace", "labels", "annotations"]);
+
+function checkAgainst(value, schema, path, where) {
+  if (typeof schema === "string") {
+    check(envoyTypes[schema](value), where, `${path}: ${JSON.stringify(value)} is not a valid ${schema}`);
+  } else if (typeof schema === "function") {
+    check(schema(value), where, `${path}: ${JSON.stringify(value)} is not an allowed value`);
+  } else if (Array.isArray(schema)) {
+    if (check(Array.isArray(value) && value.length > 0, where, `${path} must be a non-empty list`)) {
+      value.forEach((item, i) => checkAgainst(item, schema[0], `${path}[${i}]`, where));
+    }
+  } else if (check(value && typeof value === "object" && !Array.isArray(value), where, `${path} must be an object`)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (check(key in schema, where, `${path}.${key} is a field the schema does not know`)) {
+        checkAgainst(item, schema[key], `${path}.${key}`, where);
+      }
+    }
+  }
+}
+
+function validateEnvoyGatewayObject(object, where) {
+  const version = object.apiVersion.split("/")[1];
+  const spec = ENVOY_GATEWAY_SCHEMAS[version]?.[object.kind];
+  if (!spec) {
+    fail(where, `${object.apiVersion} ${object.kind}: no schema known for this kind`);
+    return;
+  }
+  const extra = Object.keys(object).filter((k) => !["apiVersion", "kind", "metadata", "spec"].includes(k));
+  check(extra.length === 0, where, `${describe(object)} has fields its schema does not know: ${extra.join(", ")}`);
+  const meta = object.metadata ?? {};
+  check(typeof meta.name === "string" && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(meta.name), where, `${describe(object)}: metadata.name is required (a DNS label)`);
+  const metaExtra = Object.keys(meta).filter((k) => !METADATA_FIELDS.has(k));
+  check(metaExtra.length === 0, where, `${describe(object)}: unknown metadata fields ${metaExtra.join(", ")}`);
+  checkAgainst(object.spec, spec, `${describe(object)} spec`, where);
+  const rateLimit = object.spec?.rateLimit;
+  if (rateLimit) {
+    const kind = rateLimit.type?.toLowerCase();
+    check(rateLimit[kind] !== undefined && Object.keys(rateLimit).length === 2, where, `${describe(object)}: rateLimit.type ${rateLimit.type} needs exactly its own section`);
+    // "Distinct" (a bucket per client) is only supported for Global rate limits.
+    const distinct = (rateLimit.local?.rules ?? []).some((r) => (r.clientSelectors ?? []).some((c) => c.sourceCIDR?.type === "Distinct" || (c.headers ?? []).some((h) => h.type === "Distinct")));
+    check(!distinct, where, `${describe(object)}: Distinct selectors need a Global rate limit`);
   }
 }
 
@@ -157,6 +256,10 @@ async function validateSchema(object, where) {
   checks++;
   if (!object || typeof object !== "object" || !object.apiVersion || !object.kind) {
     fail(where, "not a Kubernetes object (apiVersion and kind are required)");
+    return;
+  }
+  if (object.apiVersion.startsWith(`${ENVOY_GATEWAY_GROUP}/`)) {
+    validateEnvoyGatewayObject(object, where);
     return;
   }
   const Model = await modelFor(object.apiVersion, object.kind);
@@ -426,6 +529,35 @@ for (const { name, objects } of rendered) {
   }
   check(prefixes.get("/api/auth/")?.name === "auth-service", where, "/api/auth/ must route to auth-service");
   check(prefixes.get("/api/quotes")?.name === "quote-service", where, "/api/quotes must route to quote-service");
+
+  // Envoy Gateway policies: what the nginx gateway does, on the Gateway and the auth route.
+  const policies = objects.filter((o) => o.apiVersion?.startsWith(`${ENVOY_GATEWAY_GROUP}/`));
+  for (const policy of policies) {
+    for (const ref of policy.spec?.targetRefs ?? []) {
+      check(ref.group === "gateway.networking.k8s.io" && ["Gateway", "HTTPRoute"].includes(ref.kind), where, `${describe(policy)} must target a Gateway or an HTTPRoute`);
+      check(find(ref.kind, ref.name), where, `${describe(policy)} targets ${ref.kind} ${ref.name}, which is not in the overlay`);
+    }
+  }
+  const targets = (policy, kind, name) => (policy.spec?.targetRefs ?? []).some((r) => r.kind === kind && r.name === name);
+  const gatewayName = gateway[0]?.metadata.name;
+  check(
+    policies.some((p) => p.kind === "ClientTrafficPolicy" && targets(p, "Gateway", gatewayName) && Number.isInteger(p.spec.clientIPDetection?.xForwardedFor?.numTrustedHops)),
+    where,
+    "a ClientTrafficPolicy on the Gateway must set clientIPDetection.xForwardedFor.numTrustedHops",
+  );
+  const bodyLimits = policies.filter((p) => p.kind === "BackendTrafficPolicy" && targets(p, "Gateway", gatewayName) && p.spec.requestBuffer);
+  check(
+    bodyLimits.length === 1 && bodyLimits[0].spec.requestBuffer.limit === gatewayBodyLimit,
+    where,
+    `a BackendTrafficPolicy on the Gateway must cap request bodies at ${gatewayBodyLimit}, as the nginx gateway does`,
+  );
+  const authLimits = policies.filter((p) => p.kind === "BackendTrafficPolicy" && targets(p, "HTTPRoute", "auth-service") && p.spec.rateLimit);
+  const perClient = authLimits.flatMap((p) => p.spec.rateLimit.global?.rules ?? []).filter((r) => r.clientSelectors?.some((c) => c.sourceCIDR?.type === "Distinct"));
+  check(
+    perClient.length > 0 && perClient.every((r) => r.limit.unit === "Second" && r.limit.requests === gatewayAuthRate),
+    where,
+    `the auth-service route needs a per-client-address rate limit of ${gatewayAuthRate} requests per second (FORGE_GATEWAY_AUTH_RATE's default)`,
+  );
 }
 
 if (failures.length) {

@@ -10,6 +10,7 @@ import dev.patriotforge.auth.service.AuthService;
 import dev.patriotforge.auth.service.IssuedTokens;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
+import dev.patriotforge.common.net.ClientAddress;
 import dev.patriotforge.shared.error.UnsupportedMediaType;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,11 +41,14 @@ public class AuthResource {
     private final AuthService auth;
     private final SessionService sessions;
     private final JsonWebToken jwt;
+    private final ClientAddress addresses;
 
-    public AuthResource(AuthService auth, SessionService sessions, JsonWebToken jwt) {
+    public AuthResource(
+            AuthService auth, SessionService sessions, JsonWebToken jwt, ClientAddress addresses) {
         this.auth = auth;
         this.sessions = sessions;
         this.jwt = jwt;
+        this.addresses = addresses;
     }
 
     @POST
@@ -74,7 +78,7 @@ public class AuthResource {
                         body.email(),
                         body.password(),
                         body.displayName(),
-                        Requests.client(request));
+                        Requests.client(request, addresses));
         return RestResponse.ResponseBuilder.<UserResponse>created(
                         URI.create("/api/auth/users/" + user.id()))
                 .entity(UserResponse.from(user))
@@ -103,7 +107,8 @@ public class AuthResource {
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<TokenResponse> login(
             @Valid @NotNull LoginRequest body, HttpServerRequest request) {
-        return tokens(auth.login(body.email(), body.password(), Requests.client(request)));
+        return tokens(
+                auth.login(body.email(), body.password(), Requests.client(request, addresses)));
     }
 
     @POST
@@ -135,7 +140,7 @@ public class AuthResource {
                 body != null && body.refreshToken() != null
                         ? body.refreshToken()
                         : cookie == null ? null : Secret.of(cookie);
-        return tokens(sessions.refresh(token, Requests.client(request)));
+        return tokens(sessions.refresh(token, Requests.client(request, addresses)));
     }
 
     /** A browser's refresh: no body at all, only the forge_refresh cookie. */
@@ -150,7 +155,7 @@ public class AuthResource {
             throw new UnsupportedMediaType();
         }
         Secret token = cookie == null ? null : Secret.of(cookie);
-        return tokens(sessions.refresh(token, Requests.client(request)));
+        return tokens(sessions.refresh(token, Requests.client(request, addresses)));
     }
 
     @POST

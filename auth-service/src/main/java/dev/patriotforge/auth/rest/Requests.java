@@ -2,10 +2,10 @@ package dev.patriotforge.auth.rest;
 
 import dev.patriotforge.auth.service.Caller;
 import dev.patriotforge.auth.service.ClientInfo;
+import dev.patriotforge.common.net.ClientAddress;
 import dev.patriotforge.shared.error.TokenInvalid;
 import dev.patriotforge.shared.security.JwtClaims;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -15,13 +15,11 @@ final class Requests {
     private Requests() {}
 
     /**
-     * The client's address: Quarkus replaces the peer address by the X-Forwarded-For address only
-     * when the peer is a trusted proxy (quarkus.http.proxy.trusted-proxies).
+     * The client's address (service-common's ClientAddress: the rightmost X-Forwarded-For entry
+     * that is not a trusted proxy) and User-Agent; what per-IP limits and the session's ip use.
      */
-    static ClientInfo client(HttpServerRequest request) {
-        SocketAddress remote = request.remoteAddress();
-        String ip = remote == null ? null : remote.hostAddress();
-        return new ClientInfo(ip, request.getHeader(HttpHeaders.USER_AGENT));
+    static ClientInfo client(HttpServerRequest request, ClientAddress addresses) {
+        return new ClientInfo(addresses.of(request), request.getHeader(HttpHeaders.USER_AGENT));
     }
 
     /** The verified bearer token's user and session. */
