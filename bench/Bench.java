@@ -495,8 +495,13 @@ public final class Bench {
         for (int i = 0; i < seed.quoteIds().size(); i++) {
             ids.append(i == 0 ? "" : ",").append("(%d,'%s')".formatted(i + 1, seed.quoteIds().get(i)));
         }
-        exec(env, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
-                servers.getProperty("PG_PORT"), "-U", "forge_quote", "-d", "forge", "-c",
+        // The table is made by the migration role (forge_quote has DML only); its default
+        // privileges let forge_quote, which pgbench runs as, read it.
+        Map<String, String> ddlEnv = Map.of(
+                "PGPASSWORD", secrets.getProperty("QUOTE_DB_MIGRATION_PASSWORD"),
+                "PGOPTIONS", "-c search_path=quote");
+        exec(ddlEnv, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                servers.getProperty("PG_PORT"), "-U", "forge_quote_migrator", "-d", "forge", "-c",
                 ids + "; ANALYZE bench_ids;");
         List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-h", "127.0.0.1",
                 "-p", servers.getProperty("PG_PORT"), "-U", "forge_quote", "-c",

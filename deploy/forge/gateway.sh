@@ -81,15 +81,44 @@ forge_start_gateway_at() {
     local run="$1" name="$2" port="$3" auth_port="$4" quote_port="$5"
     local dir="$run/$name" bin
     bin="$(forge_nginx_bin)"
-    port_in_use "$port" && die "port $port (gateway) is in use"
+    if port_in_use "$port"; then
+        log "port $port (gateway) is in use"
+        return 2
+    fi
     forge_render_gateway "$dir" "$port" "$auth_port" "$quote_port"
     "$bin" -p "$dir" -c "$dir/nginx.conf" -t -q -e "$dir/error.log" 2>"$dir/nginx-t.log" \
         || { cat "$dir/nginx-t.log" "$dir/error.log" >&2 2>/dev/null; die "the gateway configuration is invalid"; }
     log "starting the gateway (nginx $("$bin" -v 2>&1 | sed -n 's|.*nginx/||p')) on :$port"
     "$bin" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" -g 'daemon off;' \
         >"$dir/nginx.out" 2>&1 &
-    record_pid "$run" "$name" $!
-    wait_for "$name" 20 port_in_use "$port" || { cat "$dir/error.log" >&2; die "the gateway did not start"; }
+    local pid=$!
+    record_pid "$run" "$name" "$pid"
+    if ! wait_for_pid "$pid" "$name" 20 port_in_use "$port"; then
+        # Returns 2 when another process took the port first (the caller may pick another).
+        if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$dir/error.log"; then
+            log "port $port was taken before the gateway could bind it"
+            return 2
+        fi
+        cat "$dir/error.log" >&2
+        die "the gateway did not start"
+    fi
+}
+
+# forge_start_gateway_at on a free port, again on another one when the port was taken first;
+# leaves the port in FORGE_STARTED_PORT. forge_start_gateway_on_free_port RUN NAME AUTH QUOTE
+forge_start_gateway_on_free_port() {
+    local run="$1" name="$2" auth_port="$3" quote_port="$4" attempt=1 rc port
+    while :; do
+        port="$(free_port)"
+        rc=0
+        forge_start_gateway_at "$run" "$name" "$port" "$auth_port" "$quote_port" || rc=$?
+        if [ "$rc" -eq 0 ]; then
+            FORGE_STARTED_PORT="$port"
+            return 0
+        fi
+        [ "$rc" -eq 2 ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] || die "the gateway did not start"
+        attempt=$((attempt + 1))
+    done
 }
 
 # Called by ./forge up before anything starts: a busy port or a bad setting fails fast.
@@ -104,7 +133,8 @@ forge_gateway_preflight() {
 forge_start_gateway() {
     local run="$1"
     local port="${FORGE_GATEWAY_PORT:-8080}"
-    forge_start_gateway_at "$run" gateway "$port" "$FORGE_AUTH_PORT" "$FORGE_QUOTE_PORT"
+    forge_start_gateway_at "$run" gateway "$port" "$FORGE_AUTH_PORT" "$FORGE_QUOTE_PORT" \
+        || die "the gateway did not start on port $port"
     export FORGE_GATEWAY_PORT="$port"
     local host="${FORGE_GATEWAY_HOST:-0.0.0.0}"
     [ "$host" = 0.0.0.0 ] && host=127.0.0.1

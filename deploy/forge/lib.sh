@@ -81,10 +81,21 @@ forge_ensure_packages() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# A free port outside the kernel's ephemeral range (/proc/sys/net/ipv4/ip_local_port_range):
+# an outgoing connection can take a port of that range between our pick and the server's bind.
+# The ports come from 15000-65535 less that range. A start that still finds its port taken is
+# retried on another one (forge_bind_failed tells that case from other failures).
 free_port() {
-    local port tries=0
+    local lo=32768 hi=60999 base=15000 top=65535 port tries=0 below above n
+    if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+        read -r lo hi < /proc/sys/net/ipv4/ip_local_port_range
+    fi
+    below=$((lo > base ? lo - base : 0))
+    above=$((hi < top ? top - hi : 0))
+    [ $((below + above)) -ge 100 ] || die "no ports outside the ephemeral range $lo-$hi"
     while [ $tries -lt 200 ]; do
-        port=$((20000 + RANDOM % 40000))
+        n=$(((RANDOM * 32768 + RANDOM) % (below + above)))
+        if [ "$n" -lt "$below" ]; then port=$((base + n)); else port=$((hi + 1 + n - below)); fi
         if ! port_in_use "$port"; then
             echo "$port"
             return 0
@@ -94,12 +105,36 @@ free_port() {
     die "no free port found"
 }
 
+# Whether a server's log (from line FROM on, default 1) says that its port was taken.
+forge_bind_failed() { # log-file [from-line]
+    [ -f "$1" ] && tail -n +"${2:-1}" "$1" \
+        | grep -qiE 'address already in use|in use by another process|could not bind|QuarkusBindException'
+}
+
+# How many times a server start that lost its port to another process is retried elsewhere.
+FORGE_BIND_RETRIES="${FORGE_BIND_RETRIES:-3}"
+
 record_pid() { echo "$2 $3" >> "$1/pids"; }
 
 wait_for() { # description timeout-seconds command...
     local what="$1" timeout="$2" i=0
     shift 2
     until "$@" >/dev/null 2>&1; do
+        i=$((i + 1))
+        if [ $i -ge $((timeout * 5)) ]; then
+            log "$what did not become ready within ${timeout}s"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# wait_for, but gives up as soon as process PID has ended: wait_for_pid PID description timeout cmd...
+wait_for_pid() {
+    local pid="$1" what="$2" timeout="$3" i=0
+    shift 3
+    until "$@" >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null || { log "$what has exited"; return 1; }
         i=$((i + 1))
         if [ $i -ge $((timeout * 5)) ]; then
             log "$what did not become ready within ${timeout}s"
@@ -176,6 +211,8 @@ forge_start_servers() {
             echo "PG_SUPER_PASSWORD=$(random_secret)"
             echo "AUTH_DB_PASSWORD=$(random_secret)"
             echo "QUOTE_DB_PASSWORD=$(random_secret)"
+            echo "AUTH_DB_MIGRATION_PASSWORD=$(random_secret)"
+            echo "QUOTE_DB_MIGRATION_PASSWORD=$(random_secret)"
             echo "REDIS_ADMIN_PASSWORD=$(random_secret)"
             echo "AUTH_REDIS_PASSWORD=$(random_secret)"
             echo "QUOTE_REDIS_PASSWORD=$(random_secret)"
@@ -183,12 +220,37 @@ forge_start_servers() {
         umask 022
     fi
     forge_load_secrets "$data"
+    # A data directory of an earlier version has no migration roles' passwords yet.
+    if [ -z "${AUTH_DB_MIGRATION_PASSWORD:-}" ] || [ -z "${QUOTE_DB_MIGRATION_PASSWORD:-}" ]; then
+        (
+            umask 077
+            echo "AUTH_DB_MIGRATION_PASSWORD=$(random_secret)"
+            echo "QUOTE_DB_MIGRATION_PASSWORD=$(random_secret)"
+        ) >> "$secrets"
+        forge_load_secrets "$data"
+    fi
 
-    local pg_port redis_port
-    pg_port="${FORGE_PG_PORT:-$(free_port)}"
-    redis_port="${FORGE_REDIS_PORT:-$(free_port)}"
-    start_postgres "$run" "$data/pg" "$pg_port"
-    start_redis "$run" "$data/redis" "$redis_port"
+    local pg_port redis_port attempt=1 rc
+    while :; do
+        pg_port="${FORGE_PG_PORT:-$(free_port)}"
+        rc=0
+        start_postgres "$run" "$data/pg" "$pg_port" || rc=$?
+        [ "$rc" -eq 0 ] && break
+        [ "$rc" -eq 2 ] && [ -z "${FORGE_PG_PORT:-}" ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] \
+            || die "PostgreSQL did not start"
+        attempt=$((attempt + 1))
+    done
+    forge_prepare_database "$pg_port"
+    attempt=1
+    while :; do
+        redis_port="${FORGE_REDIS_PORT:-$(free_port)}"
+        rc=0
+        start_redis "$run" "$data/redis" "$redis_port" || rc=$?
+        [ "$rc" -eq 0 ] && break
+        [ "$rc" -eq 2 ] && [ -z "${FORGE_REDIS_PORT:-}" ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] \
+            || die "Redis did not start"
+        attempt=$((attempt + 1))
+    done
     cat > "$run/servers.env" <<EOF
 PG_PORT=$pg_port
 REDIS_PORT=$redis_port
@@ -201,9 +263,7 @@ start_postgres() {
     mkdir -p "$datadir"
     [ "$(id -u)" -eq 0 ] && { id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres; chown postgres "$datadir"; }
     chmod 700 "$datadir"
-    local fresh=0
     if [ ! -f "$datadir/PG_VERSION" ]; then
-        fresh=1
         local pwfile="$run/.pgpw"
         printf '%s\n' "$PG_SUPER_PASSWORD" > "$pwfile"
         [ "$(id -u)" -eq 0 ] && chown postgres "$pwfile"
@@ -214,14 +274,21 @@ start_postgres() {
     fi
     echo "$datadir" > "$run/pg.datadir"
     log "starting PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
-    local logfile="$run/postgres.log"
+    local logfile="$run/postgres.log" before
     touch "$logfile"
     [ "$(id -u)" -eq 0 ] && chown postgres "$logfile"
-    as_pg "$bin/pg_ctl" -D "$datadir" -l "$logfile" -w -t 60 \
+    before=$(($(wc -l < "$logfile") + 1))
+    if ! as_pg "$bin/pg_ctl" -D "$datadir" -l "$logfile" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c fsync=${FORGE_PG_FSYNC:-on} -c synchronous_commit=${FORGE_PG_SYNC_COMMIT:-on}" \
-        start >/dev/null || { cat "$logfile" >&2; die "PostgreSQL did not start"; }
+        start >/dev/null; then
+        if forge_bind_failed "$logfile" "$before"; then
+            log "port $port was taken before PostgreSQL could bind it"
+            return 2
+        fi
+        tail -n +"$before" "$logfile" >&2
+        die "PostgreSQL did not start"
+    fi
     record_pid "$run" postgres "$(head -1 "$datadir/postmaster.pid")"
-    [ "$fresh" -eq 1 ] && create_database "$port"
     return 0
 }
 
@@ -231,24 +298,54 @@ psql_super() { # port, then psql args
     PGPASSWORD="$PG_SUPER_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
 }
 
-# One database "forge"; schema auth owned by role forge_auth and schema quote by forge_quote.
-# Neither role can use the other's schema; nobody else can create anything.
-create_database() {
-    local port="$1"
+# One database "forge" with a schema per service. Each schema is owned by the service's migration
+# role (forge_auth_migrator, forge_quote_migrator), which only Flyway uses; the runtime roles
+# (forge_auth, forge_quote) get DML on the tables and use of the sequences, also on the tables that
+# later migrations create (default privileges of the migration role). Neither service can use the
+# other's schema; nobody else can create anything. Idempotent: run at every start, it also brings a
+# data directory of an earlier version (where the runtime role owned its schema) to this layout.
+forge_prepare_database() {
+    local port="$1" svc
     psql_super "$port" -d postgres <<EOF >/dev/null
-CREATE ROLE forge_auth LOGIN PASSWORD '$AUTH_DB_PASSWORD';
-CREATE ROLE forge_quote LOGIN PASSWORD '$QUOTE_DB_PASSWORD';
-CREATE DATABASE forge ENCODING 'UTF8' TEMPLATE template0;
+DO \$\$
+DECLARE r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['forge_auth', 'forge_quote', 'forge_auth_migrator', 'forge_quote_migrator'] LOOP
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
+            EXECUTE format('CREATE ROLE %I LOGIN', r);
+        END IF;
+    END LOOP;
+END
+\$\$;
+ALTER ROLE forge_auth LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$AUTH_DB_PASSWORD';
+ALTER ROLE forge_quote LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$QUOTE_DB_PASSWORD';
+ALTER ROLE forge_auth_migrator LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$AUTH_DB_MIGRATION_PASSWORD';
+ALTER ROLE forge_quote_migrator LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$QUOTE_DB_MIGRATION_PASSWORD';
+SELECT 'CREATE DATABASE forge ENCODING ''UTF8'' TEMPLATE template0'
+    WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'forge') \gexec
 REVOKE ALL ON DATABASE forge FROM PUBLIC;
-GRANT CONNECT ON DATABASE forge TO forge_auth, forge_quote;
+GRANT CONNECT ON DATABASE forge TO forge_auth, forge_quote, forge_auth_migrator, forge_quote_migrator;
 ALTER ROLE forge_auth SET search_path = auth;
+ALTER ROLE forge_auth_migrator SET search_path = auth;
 ALTER ROLE forge_quote SET search_path = quote;
+ALTER ROLE forge_quote_migrator SET search_path = quote;
 EOF
-    psql_super "$port" -d forge <<EOF >/dev/null
+    for svc in auth quote; do
+        psql_super "$port" -d forge <<EOF >/dev/null
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
-CREATE SCHEMA auth AUTHORIZATION forge_auth;
-CREATE SCHEMA quote AUTHORIZATION forge_quote;
+CREATE SCHEMA IF NOT EXISTS $svc AUTHORIZATION forge_${svc}_migrator;
+ALTER SCHEMA $svc OWNER TO forge_${svc}_migrator;
+REASSIGN OWNED BY forge_${svc} TO forge_${svc}_migrator;
+REVOKE ALL ON SCHEMA $svc FROM PUBLIC;
+GRANT USAGE ON SCHEMA $svc TO forge_${svc};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA $svc TO forge_${svc};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA $svc TO forge_${svc};
+ALTER DEFAULT PRIVILEGES FOR ROLE forge_${svc}_migrator IN SCHEMA $svc
+    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO forge_${svc};
+ALTER DEFAULT PRIVILEGES FOR ROLE forge_${svc}_migrator IN SCHEMA $svc
+    GRANT USAGE, SELECT ON SEQUENCES TO forge_${svc};
 EOF
+    done
 }
 
 # --- Redis -------------------------------------------------------------------------------------
@@ -282,8 +379,16 @@ EOF
     umask 022
     log "starting Redis $(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p') on 127.0.0.1:$port"
     redis-server "$conf" >"$run/redis.log" 2>&1 &
-    record_pid "$run" redis $!
-    wait_for Redis 20 redis_ping "$port" || { cat "$run/redis.log" >&2; die "Redis did not start"; }
+    local pid=$!
+    record_pid "$run" redis "$pid"
+    if ! wait_for_pid "$pid" Redis 20 redis_ping "$port"; then
+        if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$run/redis.log"; then
+            log "port $port was taken before Redis could bind it"
+            return 2
+        fi
+        cat "$run/redis.log" >&2
+        die "Redis did not start"
+    fi
 }
 
 redis_ping() {
@@ -301,11 +406,16 @@ forge_export_service_env() {
     export FORGE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/forge"
     export FORGE_AUTH_DB_USER=forge_auth FORGE_AUTH_DB_PASSWORD="$AUTH_DB_PASSWORD"
     export FORGE_QUOTE_DB_USER=forge_quote FORGE_QUOTE_DB_PASSWORD="$QUOTE_DB_PASSWORD"
+    export FORGE_AUTH_DB_MIGRATION_USER=forge_auth_migrator
+    export FORGE_AUTH_DB_MIGRATION_PASSWORD="$AUTH_DB_MIGRATION_PASSWORD"
+    export FORGE_QUOTE_DB_MIGRATION_USER=forge_quote_migrator
+    export FORGE_QUOTE_DB_MIGRATION_PASSWORD="$QUOTE_DB_MIGRATION_PASSWORD"
     export FORGE_AUTH_REDIS_URL="redis://forge_auth:$AUTH_REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
     export FORGE_QUOTE_REDIS_URL="redis://forge_quote:$QUOTE_REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
-    # For tests that must write or inspect any key (e.g. revocation marks), and for service-common.
+    # Test-only: the Redis admin user, for tests that must write or inspect any key (e.g.
+    # revocation marks) and for service-common's tests. start_service keeps it (and everything
+    # of the other service) out of a service's environment.
     export FORGE_REDIS_URL="redis://forge_admin:$REDIS_ADMIN_PASSWORD@127.0.0.1:$REDIS_PORT"
-    export FORGE_PG_SUPER_URL="postgresql://postgres:$PG_SUPER_PASSWORD@127.0.0.1:$PG_PORT/forge"
 }
 
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -324,17 +434,95 @@ forge_build_if_needed() {
     fi
 }
 
-# Starts one service: name, port, extra env assignments...
+# The `env` arguments that take out of a service's environment what is not its own: the other
+# service's variables (database and Redis users, signing key, bootstrap admin), and the
+# administrative credentials that only tests use (FORGE_REDIS_URL as the Redis admin user,
+# FORGE_PG_SUPER_URL). A service gets its own database roles and Redis user, nothing more.
+forge_service_env_filter() { # service
+    local own other name
+    case "$1" in
+        auth-service) own=AUTH other=QUOTE ;;
+        quote-service) own=QUOTE other=AUTH ;;
+        *) die "unknown service $1" ;;
+    esac
+    printf -- '-u %s\n' FORGE_REDIS_URL FORGE_PG_SUPER_URL
+    while read -r name; do
+        case "$name" in
+            FORGE_${other}_* | FORGE_TEST_*) printf -- '-u %s\n' "$name" ;;
+            FORGE_BOOTSTRAP_*) [ "$own" = AUTH ] || printf -- '-u %s\n' "$name" ;;
+        esac
+    done < <(compgen -e)
+}
+
+# Starts one service: run-dir, name, port, extra env assignments... It listens on 127.0.0.1 only
+# (FORGE_AUTH_HOST / FORGE_QUOTE_HOST, unless set): the gateway is what listens publicly.
 start_service() {
     local run="$1" svc="$2" port="$3"
     shift 3
-    log "starting $svc on :$port"
+    local host_var=FORGE_AUTH_HOST port_var=FORGE_AUTH_PORT
+    [ "$svc" = quote-service ] && host_var=FORGE_QUOTE_HOST port_var=FORGE_QUOTE_PORT
+    local host="${!host_var:-127.0.0.1}"
+    local filter
+    mapfile -t filter < <(forge_service_env_filter "$svc")
+    log "starting $svc on $host:$port"
     (
         cd "$run"
-        exec env "$@" "$JAVA_HOME/bin/java" $FORGE_JAVA_OPTS \
+        # shellcheck disable=SC2086
+        exec env "${filter[@]}" "$host_var=$host" "$port_var=$port" "$@" "$JAVA_HOME/bin/java" $FORGE_JAVA_OPTS \
             -jar "$(service_jar "$svc")" >"$run/$svc.log" 2>&1
     ) &
     record_pid "$run" "$svc" $!
+}
+
+# The pid RUN/pids last recorded for NAME.
+forge_pid_of() { awk -v n="$2" '$1 == n { p = $2 } END { print p }' "$1/pids"; }
+
+# Waits until SVC answers ready on PORT. Returns 2 when the process ended because its port was
+# taken (start it again on another port), 1 on any other failure.
+forge_wait_service() { # run svc port timeout-seconds
+    local run="$1" svc="$2" port="$3" timeout="$4" pid
+    pid="$(forge_pid_of "$run" "$svc")"
+    wait_for_pid "$pid" "$svc" "$timeout" \
+        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/q/health/ready" && return 0
+    if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$run/$svc.log"; then
+        log "port $port was taken before $svc could bind it"
+        return 2
+    fi
+    tail -40 "$run/$svc.log" >&2
+    return 1
+}
+
+# Stops the process RUN/pids last recorded for NAME and waits until it is gone.
+forge_stop_one() { # run name
+    local pid i
+    pid="$(forge_pid_of "$1" "$2")"
+    [ -n "$pid" ] || return 0
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for i in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+
+# Starts SVC (start_service) on PORT and waits until it is ready; when the port was taken first,
+# starts it again on another free port, up to FORGE_BIND_RETRIES times. Leaves the port it runs
+# on in FORGE_STARTED_PORT. forge_start_service_ready RUN SVC PORT TIMEOUT [env...]
+forge_start_service_ready() {
+    local run="$1" svc="$2" port="$3" timeout="$4" attempt=1 rc
+    shift 4
+    while :; do
+        start_service "$run" "$svc" "$port" "$@"
+        rc=0
+        forge_wait_service "$run" "$svc" "$port" "$timeout" || rc=$?
+        if [ "$rc" -eq 0 ]; then
+            FORGE_STARTED_PORT="$port"
+            return 0
+        fi
+        [ "$rc" -eq 2 ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] || return 1
+        attempt=$((attempt + 1))
+        port="$(free_port)"
+    done
 }
 
 forge_start_services() {
@@ -355,13 +543,45 @@ forge_start_services() {
     # What `./forge env` adds to the servers' environment for a service started by hand.
     declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE \
         2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
-    # Every FORGE_* variable of this environment reaches the services (they inherit it).
+    # Each service gets its own part of this environment (forge_service_env_filter) and listens
+    # on 127.0.0.1; only the gateway listens publicly.
     start_service "$run" auth-service "$auth_port"
     start_service "$run" quote-service "$quote_port"
-    wait_for auth-service 90 curl -fsS "http://127.0.0.1:$auth_port/q/health/ready" \
-        || { tail -50 "$run/auth-service.log" >&2; die "auth-service is not ready"; }
-    wait_for quote-service 90 curl -fsS "http://127.0.0.1:$quote_port/q/health/ready" \
-        || { tail -50 "$run/quote-service.log" >&2; die "quote-service is not ready"; }
+    forge_wait_service "$run" auth-service "$auth_port" 90 || die "auth-service is not ready"
+    forge_wait_service "$run" quote-service "$quote_port" 90 || die "quote-service is not ready"
+}
+
+# Least privilege of a running service (run by deploy/test/run-suite-tests): its environment holds
+# no administrative credential and nothing of the other service, and it listens on loopback only.
+forge_check_service_privileges() { # run svc port
+    local run="$1" svc="$2" port="$3" pid other problems=()
+    other=QUOTE
+    [ "$svc" = quote-service ] && other=AUTH
+    pid="$(forge_pid_of "$run" "$svc")"
+    [ -r "/proc/$pid/environ" ] || die "cannot read the environment of $svc (pid $pid)"
+    local name
+    while IFS= read -r -d '' entry; do
+        name="${entry%%=*}"
+        case "$name" in
+            FORGE_REDIS_URL | FORGE_PG_SUPER_URL | FORGE_${other}_*) problems+=("environment has $name") ;;
+        esac
+        case "$entry" in
+            *forge_admin* | *://postgres:*) problems+=("environment has an admin credential in $name") ;;
+        esac
+        [ "$svc" = quote-service ] && [[ "$name" == FORGE_BOOTSTRAP_* ]] && problems+=("environment has $name")
+    done < "/proc/$pid/environ"
+    local listeners
+    listeners="$(ss -Hltn "sport = :$port" | awk '{print $4}')"
+    [ -n "$listeners" ] || problems+=("nothing listens on port $port")
+    local address
+    for address in $listeners; do
+        [ "$address" = "127.0.0.1:$port" ] || problems+=("listens on $address, not 127.0.0.1 only")
+    done
+    if [ ${#problems[@]} -gt 0 ]; then
+        printf '[forge] %s: %s\n' "$svc" "${problems[@]}" >&2
+        return 1
+    fi
+    log "$svc: own credentials only, listening on 127.0.0.1:$port"
 }
 
 forge_bootstrap_admin_note() {

@@ -25,6 +25,8 @@ else
         --from-literal=PG_SUPER_PASSWORD="$(rand)" \
         --from-literal=AUTH_DB_PASSWORD="$(rand)" \
         --from-literal=QUOTE_DB_PASSWORD="$(rand)" \
+        --from-literal=AUTH_DB_MIGRATION_PASSWORD="$(rand)" \
+        --from-literal=QUOTE_DB_MIGRATION_PASSWORD="$(rand)" \
         --from-literal=REDIS_ADMIN_PASSWORD="$(rand)" \
         --from-literal=AUTH_REDIS_PASSWORD="$(rand)" \
         --from-literal=QUOTE_REDIS_PASSWORD="$(rand)" | apply
@@ -44,6 +46,7 @@ else
     fi
     kubectl -n "$ns" create secret generic auth-service --dry-run=client -o yaml \
         --from-literal=FORGE_AUTH_DB_PASSWORD="$(get AUTH_DB_PASSWORD)" \
+        --from-literal=FORGE_AUTH_DB_MIGRATION_PASSWORD="$(get AUTH_DB_MIGRATION_PASSWORD)" \
         --from-literal=FORGE_AUTH_REDIS_URL="redis://forge_auth:$(get AUTH_REDIS_PASSWORD)@redis:6379" \
         "${admin[@]}" | apply
     echo "created secret auth-service"
@@ -54,6 +57,7 @@ if exists quote-service; then
 else
     kubectl -n "$ns" create secret generic quote-service --dry-run=client -o yaml \
         --from-literal=FORGE_QUOTE_DB_PASSWORD="$(get QUOTE_DB_PASSWORD)" \
+        --from-literal=FORGE_QUOTE_DB_MIGRATION_PASSWORD="$(get QUOTE_DB_MIGRATION_PASSWORD)" \
         --from-literal=FORGE_QUOTE_REDIS_URL="redis://forge_quote:$(get QUOTE_REDIS_PASSWORD)@redis:6379" | apply
     echo "created secret quote-service"
 fi

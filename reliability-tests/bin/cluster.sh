@@ -153,14 +153,36 @@ cl_start_replica() {
     record_pid "$RUN" "$name" "$(cl_pid "$name")"
 }
 
+# Waits until a replica is ready; 2 when its port was taken before it could bind it.
 cl_wait_replica() { # name [timeout-seconds]
     local name="$1" timeout="${2:-120}" port svc
     port="$(cl_replica_field "$name" 3)"
     svc="$(cl_replica_field "$name" 2)"
-    wait_for "$name" "$timeout" cl_ready "$port" || {
-        tail -40 "$(cl_dir)/$name/$svc.log" >&2
-        return 1
-    }
+    forge_wait_service "$(cl_dir)/$name" "$svc" "$port" "$timeout"
+}
+
+# Moves a replica to another free port (replicas, cluster.properties): cl_move_replica NAME
+cl_move_replica() {
+    local name="$1" cdir port
+    cdir="$(cl_dir)"
+    port="$(free_port)"
+    awk -v n="$name" -v p="$port" '$1 == n { $3 = p } { print }' "$cdir/replicas" > "$cdir/replicas.new"
+    mv "$cdir/replicas.new" "$cdir/replicas"
+    sed -i -E "s|^$name\.url=.*|$name.url=http://127.0.0.1:$port|" "$cdir/cluster.properties"
+    log "$name moves to port $port"
+}
+
+# Moves the gateway to another free port (cluster.env, cluster.properties, the JWKS URL).
+cl_move_gateway() {
+    local cdir port
+    cdir="$(cl_dir)"
+    port="$(free_port)"
+    sed -i -E -e "s|^CL_GATEWAY_PORT=.*|CL_GATEWAY_PORT=$port|" \
+        -e "s|127\.0\.0\.1:$CL_GATEWAY_PORT/|127.0.0.1:$port/|" "$cdir/cluster.env"
+    sed -i -E "s|^gateway\.url=.*|gateway.url=http://127.0.0.1:$port|" "$cdir/cluster.properties"
+    # shellcheck disable=SC1091
+    source "$cdir/cluster.env"
+    log "the gateway moves to port $port"
 }
 
 # Stops one replica with a signal (TERM or KILL) and waits until the process is gone.
@@ -206,22 +228,58 @@ cl_start_gateway() {
     "$bin" -p "$dir" -c "$conf" -t -q -e "$dir/error.log" 2>"$dir/nginx-t.log" \
         || { cat "$dir/nginx-t.log" >&2; die "the replica gateway configuration is invalid"; }
     : > "$dir/pids"
+    : > "$dir/error.log"
     "$bin" -p "$dir" -c "$conf" -e "$dir/error.log" -g 'daemon off;' >"$dir/nginx.out" 2>&1 </dev/null &
-    record_pid "$dir" gateway $!
-    record_pid "$RUN" reliability-gateway $!
-    wait_for gateway 20 port_in_use "$CL_GATEWAY_PORT" || { cat "$dir/error.log" >&2; die "the gateway did not start"; }
+    local pid=$!
+    record_pid "$dir" gateway "$pid"
+    record_pid "$RUN" reliability-gateway "$pid"
+    if ! wait_for_pid "$pid" gateway 20 port_in_use "$CL_GATEWAY_PORT"; then
+        if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$dir/error.log"; then
+            log "port $CL_GATEWAY_PORT was taken before the gateway could bind it"
+            return 2
+        fi
+        cat "$dir/error.log" >&2
+        die "the gateway did not start"
+    fi
     log "gateway on :$CL_GATEWAY_PORT -> auth :$auth_a :$auth_b, quote :$quote_a :$quote_b"
 }
 
+# Starts the replicas and the gateway. A process whose port another one took first (between
+# free_port and its bind) starts again on another port, FORGE_BIND_RETRIES times at most.
 cl_start_all() {
-    local name
+    local name attempt rc
     for name in "${CL_REPLICAS[@]}"; do
         cl_start_replica "$name"
     done
     for name in "${CL_REPLICAS[@]}"; do
-        cl_wait_replica "$name" 180 || die "$name did not become ready"
+        attempt=1
+        while :; do
+            rc=0
+            cl_wait_replica "$name" 180 || rc=$?
+            [ "$rc" -eq 0 ] && break
+            [ "$rc" -eq 2 ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] || die "$name did not become ready"
+            attempt=$((attempt + 1))
+            cl_move_replica "$name"
+            cl_start_replica "$name"
+        done
     done
-    cl_start_gateway
+    attempt=1
+    while :; do
+        rc=0
+        cl_start_gateway || rc=$?
+        [ "$rc" -eq 0 ] && break
+        [ "$rc" -eq 2 ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] || die "the gateway did not start"
+        attempt=$((attempt + 1))
+        cl_move_gateway
+        # quote-service fetches the JWKS through the gateway: restart it with the new URL.
+        for name in quote-a quote-b; do
+            cl_stop_replica "$name" TERM
+            cl_start_replica "$name"
+        done
+        for name in quote-a quote-b; do
+            cl_wait_replica "$name" 180 || die "$name did not become ready"
+        done
+    done
 }
 
 cl_stop_all() {

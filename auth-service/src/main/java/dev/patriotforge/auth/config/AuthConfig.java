@@ -57,8 +57,11 @@ public interface AuthConfig {
         @WithDefault("forge-dev-jwt")
         Path devKeyDirectory();
 
-        /** {@code FORGE_JWT_CLOCK_SKEW}: how far past {@code exp} a token is still accepted. */
-        @WithDefault("PT60S")
+        /**
+         * {@code FORGE_JWT_CLOCK_SKEW_SECONDS} (shared with quote-service): how far past {@code
+         * exp} a token is still accepted; revocation marks live the access-token TTL plus this.
+         */
+        @WithDefault("30")
         Duration clockSkew();
 
         /** {@code FORGE_AUTH_JWKS_URI}; default: derived from the request. */
