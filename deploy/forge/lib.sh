@@ -445,11 +445,11 @@ forge_service_env_filter() { # service
         quote-service) own=QUOTE other=AUTH ;;
         *) die "unknown service $1" ;;
     esac
-    printf -- '-u %s\n' FORGE_REDIS_URL FORGE_PG_SUPER_URL
+    printf -- '--unset=%s\n' FORGE_REDIS_URL FORGE_PG_SUPER_URL
     while read -r name; do
         case "$name" in
-            FORGE_${other}_* | FORGE_TEST_*) printf -- '-u %s\n' "$name" ;;
-            FORGE_BOOTSTRAP_*) [ "$own" = AUTH ] || printf -- '-u %s\n' "$name" ;;
+            FORGE_${other}_* | FORGE_TEST_*) printf -- '--unset=%s\n' "$name" ;;
+            FORGE_BOOTSTRAP_*) [ "$own" = AUTH ] || printf -- '--unset=%s\n' "$name" ;;
         esac
     done < <(compgen -e)
 }
@@ -575,10 +575,16 @@ forge_check_service_privileges() { # run svc port
     [ -n "$listeners" ] || problems+=("nothing listens on port $port")
     local address
     for address in $listeners; do
-        [ "$address" = "127.0.0.1:$port" ] || problems+=("listens on $address, not 127.0.0.1 only")
+        case "$address" in
+            "127.0.0.1:$port" | "[::ffff:127.0.0.1]:$port") ;;
+            *) problems+=("listens on $address, not on 127.0.0.1 only") ;;
+        esac
     done
     if [ ${#problems[@]} -gt 0 ]; then
-        printf '[forge] %s: %s\n' "$svc" "${problems[@]}" >&2
+        local problem
+        for problem in "${problems[@]}"; do
+            log "$svc: $problem"
+        done
         return 1
     fi
     log "$svc: own credentials only, listening on 127.0.0.1:$port"
