@@ -71,6 +71,11 @@ public class AuthService {
      */
     public IssuedTokens login(String rawEmail, Secret password, ClientInfo client) {
         String email = Inputs.normalizeEmail(rawEmail);
+        if (!PasswordPolicy.withinMaxLength(password)) {
+            // No stored password is this long: refused as a wrong one, without hashing.
+            metrics.login("invalid_credentials");
+            throw new InvalidCredentials();
+        }
         try {
             throttle.requireIpMayLogIn(client.ip());
         } catch (RateLimited e) {
@@ -164,6 +169,11 @@ public class AuthService {
             throw new TokenRevoked();
         }
         Inputs in = new Inputs();
+        if (!PasswordPolicy.withinMaxLength(current)) {
+            in.reject(
+                    "current_password",
+                    "must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
+        }
         policy.problemWith(next, user.email).ifPresent(p -> in.reject("new_password", p));
         in.check();
         throttle.requireAccountNotLocked(user.email);
