@@ -68,6 +68,9 @@ public class AuthService {
     /**
      * Checks the password and opens a session. Unknown emails spend one hash like known ones and
      * get the same 401, and count towards the same lockout, so the answer reveals nothing.
+     *
+     * <p>The attempt is counted against the account and the client IP before the password is
+     * verified (and refused, unverified, when it cannot be counted).
      */
     public IssuedTokens login(String rawEmail, Secret password, ClientInfo client) {
         String email = Inputs.normalizeEmail(rawEmail);
@@ -76,14 +79,12 @@ public class AuthService {
             metrics.login("invalid_credentials");
             throw new InvalidCredentials();
         }
+        LoginThrottle.Attempt attempt;
         try {
-            throttle.requireIpMayLogIn(client.ip());
+            attempt = throttle.admitLogin(email, client.ip());
         } catch (RateLimited e) {
             metrics.login("rate_limited");
             throw e;
-        }
-        try {
-            throttle.requireAccountNotLocked(email);
         } catch (TooManyAttempts e) {
             metrics.login("locked");
             throw e;
@@ -97,11 +98,11 @@ public class AuthService {
             verdict = hasher.verify(password, user.passwordHash);
         }
         if (!verdict.matches()) {
-            failed(email, client);
+            failed(attempt, client);
             metrics.login("invalid_credentials");
             throw new InvalidCredentials();
         }
-        throttle.resetAccount(email);
+        attempt.succeeded();
         String rehash =
                 verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
         UUID userId = user.id;
@@ -129,15 +130,15 @@ public class AuthService {
         return tokens;
     }
 
-    private void failed(String email, ClientInfo client) {
+    private void failed(LoginThrottle.Attempt attempt, ClientInfo client) {
         LOG.debugf("Failed login from %s", client.ip());
-        if (throttle.recordAccountFailure(email)) {
+        attempt.failed();
+        if (attempt.locksOnFailure()) {
             metrics.lockout();
             LOG.infof(
                     "An account is locked after repeated failed logins (last from %s)",
                     client.ip());
         }
-        throttle.recordIpFailedLogin(client.ip());
     }
 
     @Transactional
@@ -160,8 +161,8 @@ public class AuthService {
     }
 
     /**
-     * Changes the password after checking the current one (a wrong one counts towards the lockout),
-     * then ends every session of the user, the caller's own included.
+     * Changes the password after checking the current one (a wrong one counts towards the lockout,
+     * counted before the check), then ends every session of the user, the caller's own included.
      */
     public void changePassword(Caller caller, Secret current, Secret next) {
         User user = accounts.findLive(caller.userId());
@@ -176,15 +177,16 @@ public class AuthService {
         }
         policy.problemWith(next, user.email).ifPresent(p -> in.reject("new_password", p));
         in.check();
-        throttle.requireAccountNotLocked(user.email);
+        LoginThrottle.Attempt attempt = throttle.admitPasswordCheck(user.email);
         if (!hasher.verify(current, user.passwordHash).matches()) {
-            if (throttle.recordAccountFailure(user.email)) {
+            attempt.failed();
+            if (attempt.locksOnFailure()) {
                 metrics.lockout();
                 LOG.infof("User %s is locked after repeated wrong passwords", user.id);
             }
             throw new InvalidCredentials();
         }
-        throttle.resetAccount(user.email);
+        attempt.succeeded();
         String hash = hasher.hash(next);
         QuarkusTransaction.requiringNew()
                 .run(
