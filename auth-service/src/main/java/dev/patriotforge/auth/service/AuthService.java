@@ -31,6 +31,7 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
     private final AuthMetrics metrics;
+    private final LoginPauses pauses;
 
     public AuthService(
             UserRepository users,
@@ -39,7 +40,8 @@ public class AuthService {
             PasswordPolicy policy,
             LoginThrottle throttle,
             SessionService sessions,
-            AuthMetrics metrics) {
+            AuthMetrics metrics,
+            LoginPauses pauses) {
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -47,6 +49,7 @@ public class AuthService {
         this.throttle = throttle;
         this.sessions = sessions;
         this.metrics = metrics;
+        this.pauses = pauses;
     }
 
     /** Creates a customer account. */
@@ -70,7 +73,9 @@ public class AuthService {
      * get the same 401, and count towards the same lockout, so the answer reveals nothing.
      *
      * <p>The attempt is counted against the account and the client IP before the password is
-     * verified (and refused, unverified, when it cannot be counted).
+     * verified (and refused, unverified, when it cannot be counted). The session is written under
+     * the user's row lock, and only if the password hash and role are still the ones the password
+     * was verified against: a login that raced a credential change opens nothing.
      */
     public IssuedTokens login(String rawEmail, Secret password, ClientInfo client) {
         String email = Inputs.normalizeEmail(rawEmail);
@@ -107,22 +112,29 @@ public class AuthService {
                 verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
         UUID userId = user.id;
         String verifiedHash = user.passwordHash;
+        String verifiedRole = user.role;
+        pauses.verified(userId);
         IssuedTokens tokens =
                 QuarkusTransaction.requiringNew()
                         .call(
                                 () -> {
-                                    User live = users.findLive(userId).orElse(null);
-                                    if (live == null) {
+                                    User live = users.findLiveForUpdate(userId).orElse(null);
+                                    if (live == null
+                                            || !live.passwordHash.equals(verifiedHash)
+                                            || !live.role.equals(verifiedRole)) {
                                         return null;
                                     }
-                                    // Only if the password did not change meanwhile.
-                                    if (rehash != null && live.passwordHash.equals(verifiedHash)) {
+                                    if (rehash != null) {
                                         live.passwordHash = rehash;
                                     }
-                                    return sessions.open(live, client);
+                                    IssuedTokens opened = sessions.open(live, client);
+                                    users.flush();
+                                    pauses.sessionWritten(userId);
+                                    return opened;
                                 });
         if (tokens == null) {
             metrics.login("invalid_credentials");
+            LOG.infof("Login of user %s raced a change of its credentials; no session", userId);
             throw new InvalidCredentials();
         }
         metrics.login("success");
@@ -163,6 +175,8 @@ public class AuthService {
     /**
      * Changes the password after checking the current one (a wrong one counts towards the lockout,
      * counted before the check), then ends every session of the user, the caller's own included.
+     * The change is written under the user's row lock and only if the hash is still the one the
+     * current password was checked against.
      */
     public void changePassword(Caller caller, Secret current, Secret next) {
         User user = accounts.findLive(caller.userId());
@@ -188,11 +202,17 @@ public class AuthService {
         }
         attempt.succeeded();
         String hash = hasher.hash(next);
+        String verifiedHash = user.passwordHash;
         QuarkusTransaction.requiringNew()
                 .run(
                         () -> {
                             User live =
-                                    users.findLive(caller.userId()).orElseThrow(TokenRevoked::new);
+                                    users.findLiveForUpdate(caller.userId())
+                                            .orElseThrow(TokenRevoked::new);
+                            if (!live.passwordHash.equals(verifiedHash)) {
+                                // Changed meanwhile: the current password checked is no more.
+                                throw new InvalidCredentials();
+                            }
                             live.passwordHash = hash;
                             live.updatedAt = sessions.now();
                             sessions.endAll(live.id, REASON_PASSWORD_CHANGED);
