@@ -3,6 +3,7 @@ package dev.patriotforge.auth.domain;
 import dev.patriotforge.shared.api.KeysetCursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,17 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     public Optional<User> findLive(UUID id) {
         return find("id = ?1 and deletedAt is null", id).firstResultOptional();
+    }
+
+    /**
+     * The live account, its row locked until the transaction ends: what opens a session and what
+     * changes a password, a role or deletes the account take this lock first, so a session is only
+     * written against the credentials that are current, and ending sessions sees every one of them.
+     */
+    public Optional<User> findLiveForUpdate(UUID id) {
+        return find("id = ?1 and deletedAt is null", id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /**

@@ -31,6 +31,7 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
     private final AuthMetrics metrics;
+    private final LoginPauses pauses;
 
     public AuthService(
             UserRepository users,
@@ -39,7 +40,8 @@ public class AuthService {
             PasswordPolicy policy,
             LoginThrottle throttle,
             SessionService sessions,
-            AuthMetrics metrics) {
+            AuthMetrics metrics,
+            LoginPauses pauses) {
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -47,6 +49,7 @@ public class AuthService {
         this.throttle = throttle;
         this.sessions = sessions;
         this.metrics = metrics;
+        this.pauses = pauses;
     }
 
     /** Creates a customer account. */
@@ -68,17 +71,25 @@ public class AuthService {
     /**
      * Checks the password and opens a session. Unknown emails spend one hash like known ones and
      * get the same 401, and count towards the same lockout, so the answer reveals nothing.
+     *
+     * <p>The attempt is counted against the account and the client IP before the password is
+     * verified (and refused, unverified, when it cannot be counted). The session is written under
+     * the user's row lock, and only if the password hash and role are still the ones the password
+     * was verified against: a login that raced a credential change opens nothing.
      */
     public IssuedTokens login(String rawEmail, Secret password, ClientInfo client) {
         String email = Inputs.normalizeEmail(rawEmail);
+        if (!PasswordPolicy.withinMaxLength(password)) {
+            // No stored password is this long: refused as a wrong one, without hashing.
+            metrics.login("invalid_credentials");
+            throw new InvalidCredentials();
+        }
+        LoginThrottle.Attempt attempt;
         try {
-            throttle.requireIpMayLogIn(client.ip());
+            attempt = throttle.admitLogin(email, client.ip());
         } catch (RateLimited e) {
             metrics.login("rate_limited");
             throw e;
-        }
-        try {
-            throttle.requireAccountNotLocked(email);
         } catch (TooManyAttempts e) {
             metrics.login("locked");
             throw e;
@@ -92,31 +103,38 @@ public class AuthService {
             verdict = hasher.verify(password, user.passwordHash);
         }
         if (!verdict.matches()) {
-            failed(email, client);
+            failed(attempt, client);
             metrics.login("invalid_credentials");
             throw new InvalidCredentials();
         }
-        throttle.resetAccount(email);
+        attempt.succeeded();
         String rehash =
                 verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
         UUID userId = user.id;
         String verifiedHash = user.passwordHash;
+        String verifiedRole = user.role;
+        pauses.verified(userId);
         IssuedTokens tokens =
                 QuarkusTransaction.requiringNew()
                         .call(
                                 () -> {
-                                    User live = users.findLive(userId).orElse(null);
-                                    if (live == null) {
+                                    User live = users.findLiveForUpdate(userId).orElse(null);
+                                    if (live == null
+                                            || !live.passwordHash.equals(verifiedHash)
+                                            || !live.role.equals(verifiedRole)) {
                                         return null;
                                     }
-                                    // Only if the password did not change meanwhile.
-                                    if (rehash != null && live.passwordHash.equals(verifiedHash)) {
+                                    if (rehash != null) {
                                         live.passwordHash = rehash;
                                     }
-                                    return sessions.open(live, client);
+                                    IssuedTokens opened = sessions.open(live, client);
+                                    users.flush();
+                                    pauses.sessionWritten(userId);
+                                    return opened;
                                 });
         if (tokens == null) {
             metrics.login("invalid_credentials");
+            LOG.infof("Login of user %s raced a change of its credentials; no session", userId);
             throw new InvalidCredentials();
         }
         metrics.login("success");
@@ -124,15 +142,15 @@ public class AuthService {
         return tokens;
     }
 
-    private void failed(String email, ClientInfo client) {
+    private void failed(LoginThrottle.Attempt attempt, ClientInfo client) {
         LOG.debugf("Failed login from %s", client.ip());
-        if (throttle.recordAccountFailure(email)) {
+        attempt.failed();
+        if (attempt.locksOnFailure()) {
             metrics.lockout();
             LOG.infof(
                     "An account is locked after repeated failed logins (last from %s)",
                     client.ip());
         }
-        throttle.recordIpFailedLogin(client.ip());
     }
 
     @Transactional
@@ -155,8 +173,10 @@ public class AuthService {
     }
 
     /**
-     * Changes the password after checking the current one (a wrong one counts towards the lockout),
-     * then ends every session of the user, the caller's own included.
+     * Changes the password after checking the current one (a wrong one counts towards the lockout,
+     * counted before the check), then ends every session of the user, the caller's own included.
+     * The change is written under the user's row lock and only if the hash is still the one the
+     * current password was checked against.
      */
     public void changePassword(Caller caller, Secret current, Secret next) {
         User user = accounts.findLive(caller.userId());
@@ -164,23 +184,35 @@ public class AuthService {
             throw new TokenRevoked();
         }
         Inputs in = new Inputs();
+        if (!PasswordPolicy.withinMaxLength(current)) {
+            in.reject(
+                    "current_password",
+                    "must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
+        }
         policy.problemWith(next, user.email).ifPresent(p -> in.reject("new_password", p));
         in.check();
-        throttle.requireAccountNotLocked(user.email);
+        LoginThrottle.Attempt attempt = throttle.admitPasswordCheck(user.email);
         if (!hasher.verify(current, user.passwordHash).matches()) {
-            if (throttle.recordAccountFailure(user.email)) {
+            attempt.failed();
+            if (attempt.locksOnFailure()) {
                 metrics.lockout();
                 LOG.infof("User %s is locked after repeated wrong passwords", user.id);
             }
             throw new InvalidCredentials();
         }
-        throttle.resetAccount(user.email);
+        attempt.succeeded();
         String hash = hasher.hash(next);
+        String verifiedHash = user.passwordHash;
         QuarkusTransaction.requiringNew()
                 .run(
                         () -> {
                             User live =
-                                    users.findLive(caller.userId()).orElseThrow(TokenRevoked::new);
+                                    users.findLiveForUpdate(caller.userId())
+                                            .orElseThrow(TokenRevoked::new);
+                            if (!live.passwordHash.equals(verifiedHash)) {
+                                // Changed meanwhile: the current password checked is no more.
+                                throw new InvalidCredentials();
+                            }
                             live.passwordHash = hash;
                             live.updatedAt = sessions.now();
                             sessions.endAll(live.id, REASON_PASSWORD_CHANGED);

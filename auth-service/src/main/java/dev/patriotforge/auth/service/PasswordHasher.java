@@ -102,8 +102,14 @@ public class PasswordHasher {
         return pool.run(() -> compute(password.reveal(), cost));
     }
 
-    /** Checks a password against a PHC hash in constant time. */
+    /**
+     * Checks a password against a PHC hash in constant time. A password over the length bound
+     * cannot be one that was stored, and is not hashed at all (callers refuse it before).
+     */
     public Verdict verify(Secret password, String phc) {
+        if (!PasswordPolicy.withinMaxLength(password)) {
+            return Verdict.MISMATCH;
+        }
         return pool.run(() -> check(password.reveal(), phc));
     }
 
@@ -112,6 +118,9 @@ public class PasswordHasher {
      * the answer takes as long as for one that does.
      */
     public void verifyNothing(Secret password) {
+        if (!PasswordPolicy.withinMaxLength(password)) {
+            return;
+        }
         pool.run(() -> check(password.reveal(), dummyHash));
     }
 

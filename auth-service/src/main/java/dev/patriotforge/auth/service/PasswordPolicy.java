@@ -8,16 +8,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a new password must be: 12..128 characters, not a common password or one built from a common
- * password (a few digits or symbols around it, letters swapped for look-alike digits, a word
- * repeated), not a run of repeated or neighbouring keys, and not containing the email's local part.
- * The list of common passwords ships as a resource (resources/passwords).
+ * What a new password must be: 12..128 characters (also after NFKC normalization), not a common
+ * password or one built from a common password (a few digits or symbols around it, letters swapped
+ * for look-alike digits, a word repeated), not a run of repeated or neighbouring keys, and not
+ * containing the email's local part. The list of common passwords ships as a resource
+ * (resources/passwords).
  */
 @ApplicationScoped
 public class PasswordPolicy {
@@ -25,6 +27,8 @@ public class PasswordPolicy {
     public static final int MAX_LENGTH = 128;
     static final String TOO_COMMON = "is too common or too easy to guess";
     static final String CONTAINS_EMAIL = "must not contain the name part of your email";
+    static final String TOO_LONG_NORMALIZED =
+            "must be at most " + MAX_LENGTH + " characters after Unicode (NFKC) normalization";
     private static final String[] KEYBOARD_ROWS = {
         "`1234567890-=", "qwertyuiop[]\\", "asdfghjkl;'", "zxcvbnm,./", "abcdefghijklmnopqrstuvwxyz"
     };
@@ -36,12 +40,31 @@ public class PasswordPolicy {
         this.common = load("/passwords/common-passwords.txt");
     }
 
+    /**
+     * True when the password is at most {@link #MAX_LENGTH} characters both as sent and after NFKC
+     * normalization (what is hashed; U+FDFA alone becomes 18 characters). Cheap: a long input is
+     * refused by its length before it is normalized. Every password is checked with this before it
+     * is hashed, so the work of one hash is bounded whatever a client sends.
+     */
+    public static boolean withinMaxLength(Secret password) {
+        String raw = password.reveal();
+        // Each code point is one or two chars: more than twice the bound is over it.
+        if (raw.length() > 2 * MAX_LENGTH || password.length() > MAX_LENGTH) {
+            return false;
+        }
+        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        return normalized.codePointCount(0, normalized.length()) <= MAX_LENGTH;
+    }
+
     /** The reason the password is not acceptable for this email, if any. */
     public Optional<String> problemWith(Secret password, String normalizedEmail) {
         int length = password.length();
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             return Optional.of(
                     "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+        }
+        if (!withinMaxLength(password)) {
+            return Optional.of(TOO_LONG_NORMALIZED);
         }
         String lower = password.reveal().toLowerCase(Locale.ROOT);
         if (containsLocalPart(lower, normalizedEmail)) {

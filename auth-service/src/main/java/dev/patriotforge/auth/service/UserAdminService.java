@@ -60,7 +60,7 @@ public class UserAdminService {
         Inputs in = new Inputs();
         String role = in.role("role", rawRole);
         in.check();
-        User user = users.findLive(id).orElseThrow(UserNotFound::new);
+        User user = users.findLiveForUpdate(id).orElseThrow(UserNotFound::new);
         if (!user.role.equals(role)) {
             user.role = role;
             user.updatedAt = sessions.now();
@@ -74,7 +74,7 @@ public class UserAdminService {
     /** Soft-deletes the user and revokes every session; the email may register again. */
     @Transactional
     public void delete(UUID id) {
-        User user = users.findLive(id).orElseThrow(UserNotFound::new);
+        User user = users.findLiveForUpdate(id).orElseThrow(UserNotFound::new);
         user.deletedAt = sessions.now();
         user.updatedAt = user.deletedAt;
         sessions.endAll(user.id, REASON_USER_DELETED);

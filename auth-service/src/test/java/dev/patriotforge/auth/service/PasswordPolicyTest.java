@@ -3,6 +3,7 @@ package dev.patriotforge.auth.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.security.Secret;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -69,5 +70,20 @@ class PasswordPolicyTest {
         String password = "Fjord-k3J9xQ2mPz7W".repeat(8).substring(0, length);
         assertThat(POLICY.problemWith(Secret.of(password), EMAIL).isPresent())
                 .isEqualTo(length > 128);
+    }
+
+    @Test
+    void theLengthBoundHoldsAsSentAndAfterNormalization() {
+        String strong = "Vx7-Quill-Nebula-Orchard-";
+        assertThat(PasswordPolicy.withinMaxLength(Secret.of("a".repeat(128)))).isTrue();
+        assertThat(PasswordPolicy.withinMaxLength(Secret.of("a".repeat(129)))).isFalse();
+        // 128 code points of two chars each are 128 characters.
+        assertThat(PasswordPolicy.withinMaxLength(Secret.of("\uD83D\uDE00".repeat(128)))).isTrue();
+        // U+FDFA is one character as sent and 18 after NFKC: 7 make 126, 8 make 144.
+        assertThat(PasswordPolicy.withinMaxLength(Secret.of("\uFDFA".repeat(7)))).isTrue();
+        assertThat(PasswordPolicy.withinMaxLength(Secret.of("\uFDFA".repeat(8)))).isFalse();
+        assertThat(POLICY.problemWith(Secret.of(strong + "\uFDFA".repeat(6)), EMAIL))
+                .hasValue(PasswordPolicy.TOO_LONG_NORMALIZED);
+        assertThat(POLICY.problemWith(Secret.of(strong + "\uFDFA".repeat(5)), EMAIL)).isEmpty();
     }
 }
