@@ -5,7 +5,6 @@ import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.KeysetCursor;
 import dev.patriotforge.shared.error.UserNotFound;
-import dev.patriotforge.shared.error.ValidationFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -37,8 +36,8 @@ public class UserAdminService {
         String emailFilter = email == null ? null : Inputs.normalizeEmail(email);
         String roleFilter = role == null ? null : in.role("role", role);
         in.check();
-        int size = KeysetCursor.limit(parseLimit(limit));
-        KeysetCursor after = cursor == null ? null : KeysetCursor.decode(cursor);
+        int size = Pages.limit(limit);
+        KeysetCursor after = Pages.after(cursor);
         List<User> rows = users.page(emailFilter, roleFilter, after, size + 1);
         List<UserView> items = rows.stream().limit(size).map(UserView::of).toList();
         String next = null;
@@ -79,16 +78,5 @@ public class UserAdminService {
         user.updatedAt = user.deletedAt;
         sessions.endAll(user.id, REASON_USER_DELETED);
         LOG.infof("User %s deleted", user.id);
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw ValidationFailed.of("limit", "must be an integer");
-        }
     }
 }
