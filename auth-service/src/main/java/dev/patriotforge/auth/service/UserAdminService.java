@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What admins do with accounts: list, read, change the role (which revokes the user's sessions),
- * soft-delete (which revokes them too and frees the email).
+ * soft-delete (which revokes them too and frees the email). Each first checks the caller against
+ * the rows (see {@link AdminAuthority}); the last live admin can be neither demoted nor deleted.
  */
 @ApplicationScoped
 public class UserAdminService {
@@ -23,15 +24,20 @@ public class UserAdminService {
 
     private final UserRepository users;
     private final SessionService sessions;
+    private final AdminAuthority authority;
 
-    public UserAdminService(UserRepository users, SessionService sessions) {
+    public UserAdminService(
+            UserRepository users, SessionService sessions, AdminAuthority authority) {
         this.users = users;
         this.sessions = sessions;
+        this.authority = authority;
     }
 
     /** A page of live users, newest first, optionally filtered by exact email and by role. */
     @Transactional
-    public CursorPage<UserView> list(String email, String role, String cursor, String limit) {
+    public CursorPage<UserView> list(
+            Caller caller, String email, String role, String cursor, String limit) {
+        authority.require(caller);
         Inputs in = new Inputs();
         String emailFilter = email == null ? null : Inputs.normalizeEmail(email);
         String roleFilter = role == null ? null : in.role("role", role);
@@ -49,18 +55,21 @@ public class UserAdminService {
     }
 
     @Transactional
-    public UserView get(UUID id) {
+    public UserView get(Caller caller, UUID id) {
+        authority.require(caller);
         return UserView.of(users.findLive(id).orElseThrow(UserNotFound::new));
     }
 
     /** Sets the role; when it changes, every session of the user is revoked. */
     @Transactional
-    public UserView changeRole(UUID id, String rawRole) {
+    public UserView changeRole(Caller caller, UUID id, String rawRole) {
         Inputs in = new Inputs();
         String role = in.role("role", rawRole);
         in.check();
+        authority.requireForChange(caller);
         User user = users.findLive(id).orElseThrow(UserNotFound::new);
         if (!user.role.equals(role)) {
+            authority.keepOne(user);
             user.role = role;
             user.updatedAt = sessions.now();
             sessions.endAll(user.id, REASON_ROLE_CHANGED);
@@ -72,8 +81,10 @@ public class UserAdminService {
 
     /** Soft-deletes the user and revokes every session; the email may register again. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(Caller caller, UUID id) {
+        authority.requireForChange(caller);
         User user = users.findLive(id).orElseThrow(UserNotFound::new);
+        authority.keepOne(user);
         user.deletedAt = sessions.now();
         user.updatedAt = user.deletedAt;
         sessions.endAll(user.id, REASON_USER_DELETED);
