@@ -67,6 +67,19 @@ public class SessionRepository implements PanacheRepositoryBase<UserSession, UUI
         return rows.stream().map(UUID.class::cast).toList();
     }
 
+    /**
+     * The session as it is now, for a check only: it is not kept in the persistence context, so a
+     * later locking read in the same transaction gets the row's current state (and version), not
+     * this copy.
+     */
+    public Optional<UserSession> peek(UUID id) {
+        UserSession session = findById(id);
+        if (session != null) {
+            getEntityManager().detach(session);
+        }
+        return Optional.ofNullable(session);
+    }
+
     public Optional<UserSession> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -43,7 +43,7 @@ public class AdminAuthority {
      */
     void require(Caller caller) {
         Instant now = sessions.now();
-        UserSession session = sessionRows.findById(caller.sessionId());
+        UserSession session = sessionRows.peek(caller.sessionId()).orElse(null);
         if (session == null
                 || !session.userId.equals(caller.userId())
                 || session.deletedAt != null) {

@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +138,32 @@ class AdminAuthorityTest {
     }
 
     /**
+     * The caller check reads the caller's session before the demotion locks it; a refresh that
+     * changes the session in between must not make the demotion fail on a stale copy (a 500).
+     */
+    @Test
+    void anAdminDemotingItselfWhileItsSessionIsRefreshedGetsAnAnswer() throws Exception {
+        Api.Session self = Api.newAdmin();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            Future<Response> answer;
+            try (AuthDb.RowLock refresh = db.touchSession(self.sid())) {
+                long before = db.lockWaiters();
+                answer = client.submit(() -> demote(self, self.account().id()));
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (db.lockWaiters() <= before && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                refresh.commit();
+            }
+            answer.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        } finally {
+            client.shutdownNow();
+        }
+        unauthorized(Api.bearer(self.accessToken()).get("/api/auth/users"), "token_revoked");
+    }
+
+    /**
      * Both requests are let through authentication and then held (the test locks both admins'
      * sessions, which a demotion ends) until both wait in the database; released together, they
      * must still be decided one after the other.
@@ -144,18 +173,31 @@ class AdminAuthorityTest {
         Api.Session a = Api.newAdmin();
         Api.Session b = Api.newAdmin();
         try (AuthDb.Aside aside = db.onlyAdmins(a.account().id(), b.account().id())) {
-            CompletableFuture<Response> aDemotesB;
-            CompletableFuture<Response> bDemotesA;
-            try (AuthDb.RowLock lock = db.lockOpenSessionsOf(a.account().id(), b.account().id())) {
-                long before = db.lockWaiters();
-                aDemotesB = CompletableFuture.supplyAsync(() -> demote(a, b.account().id()));
-                bDemotesA = CompletableFuture.supplyAsync(() -> demote(b, a.account().id()));
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (db.lockWaiters() < before + 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
+            ExecutorService clients = Executors.newFixedThreadPool(2);
+            List<Response> answers;
+            try {
+                Future<Response> aDemotesB;
+                Future<Response> bDemotesA;
+                try (AuthDb.RowLock lock =
+                        db.lockOpenSessionsOf(a.account().id(), b.account().id())) {
+                    long before = db.lockWaiters();
+                    aDemotesB = clients.submit(() -> demote(a, b.account().id()));
+                    bDemotesA = clients.submit(() -> demote(b, a.account().id()));
+                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (db.lockWaiters() < before + 2 && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(db.lockWaiters() - before)
+                            .as("requests waiting in the database")
+                            .isGreaterThanOrEqualTo(2);
                 }
+                answers =
+                        List.of(
+                                aDemotesB.get(30, TimeUnit.SECONDS),
+                                bDemotesA.get(30, TimeUnit.SECONDS));
+            } finally {
+                clients.shutdownNow();
             }
-            List<Response> answers = List.of(aDemotesB.get(), bDemotesA.get());
             List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
             assertThat(statuses).as("statuses").containsExactly(200, 401);
             Response loser = answers.stream().filter(r -> r.statusCode() == 401).findFirst().get();

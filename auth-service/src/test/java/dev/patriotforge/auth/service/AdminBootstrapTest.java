@@ -14,7 +14,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -143,17 +147,28 @@ class AdminBootstrapTest {
         String first = Api.email("replica-a");
         String second = Api.email("replica-b");
         String password = Api.password();
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
         try (AuthDb.Aside aside = db.onlyAdmins()) {
-            CompletableFuture<AdminBootstrap.Outcome> a =
-                    CompletableFuture.supplyAsync(
-                            () -> bootstrap.ensure(Optional.of(first), Optional.of(password)));
-            CompletableFuture<AdminBootstrap.Outcome> b =
-                    CompletableFuture.supplyAsync(
-                            () -> bootstrap.ensure(Optional.of(second), Optional.of(password)));
-            assertThat(List.of(a.get(), b.get()))
+            Future<AdminBootstrap.Outcome> a =
+                    replicas.submit(
+                            () -> {
+                                start.await();
+                                return bootstrap.ensure(Optional.of(first), Optional.of(password));
+                            });
+            Future<AdminBootstrap.Outcome> b =
+                    replicas.submit(
+                            () -> {
+                                start.await();
+                                return bootstrap.ensure(Optional.of(second), Optional.of(password));
+                            });
+            start.countDown();
+            assertThat(List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS)))
                     .containsExactlyInAnyOrder(
                             AdminBootstrap.Outcome.CREATED, AdminBootstrap.Outcome.ADMIN_EXISTS);
             assertThat(db.liveAdmins()).isEqualTo(1);
+        } finally {
+            replicas.shutdownNow();
         }
         assertThat(accountsWithEmail(first) + accountsWithEmail(second)).isEqualTo(1);
     }

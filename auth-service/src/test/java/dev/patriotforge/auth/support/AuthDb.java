@@ -119,6 +119,28 @@ public class AuthDb {
         return lock("SELECT id FROM auth.forge_sessions WHERE id = ANY (?) FOR UPDATE", sessionIds);
     }
 
+    /**
+     * Changes the session as a refresh does (last use, version) in a transaction left open: the row
+     * stays locked until {@link RowLock#commit()} or {@link RowLock#close()}.
+     */
+    public RowLock touchSession(String sessionId) {
+        try {
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            try (PreparedStatement s =
+                    prepare(
+                            c,
+                            "UPDATE auth.forge_sessions SET version = version + 1, last_used_at ="
+                                    + " now(), updated_at = now() WHERE id = ?",
+                            UUID.fromString(sessionId))) {
+                s.executeUpdate();
+            }
+            return new RowLock(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private RowLock lock(String sql, String... ids) {
         try {
             Connection c = dataSource.getConnection();
@@ -141,6 +163,15 @@ public class AuthDb {
 
         private RowLock(Connection connection) {
             this.connection = connection;
+        }
+
+        /** Commits what the transaction changed, releasing the locks. */
+        public void commit() {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
