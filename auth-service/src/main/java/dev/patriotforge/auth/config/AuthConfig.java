@@ -18,6 +18,8 @@ public interface AuthConfig {
 
     Tokens tokens();
 
+    Sessions sessions();
+
     Lockout lockout();
 
     Ip ip();
@@ -77,6 +79,27 @@ public interface AuthConfig {
         /** {@code FORGE_AUTH_REFRESH_TOKEN_TTL}. */
         @WithDefault("P14D")
         Duration refreshTtl();
+    }
+
+    /** How long a session may live, and how long an ended one is kept. */
+    interface Sessions {
+        /**
+         * {@code FORGE_AUTH_SESSION_MAX_AGE}: the absolute lifetime of a session from its login;
+         * refreshing never extends a session past it.
+         */
+        @WithDefault("P30D")
+        Duration maxAge();
+
+        /**
+         * {@code FORGE_AUTH_SESSION_RETENTION}: how long a session that expired or was revoked is
+         * kept (for the record) before the purge deletes it and its refresh tokens.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** {@code FORGE_AUTH_SESSION_PURGE_BATCH}: sessions deleted per purge transaction. */
+        @WithDefault("500")
+        int purgeBatch();
     }
 
     /** Per-account lockout after consecutive failed logins. */

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,8 +19,40 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
                 .firstResultOptional();
     }
 
-    /** Forgets tokens that expired before {@code cutoff}; returns how many. */
-    public long purgeExpired(Instant cutoff) {
-        return delete("expiresAt < ?1", cutoff);
+    /**
+     * Locks every refresh token of the sessions without waiting: if a refresh holds one, this fails
+     * at once (SQL state 55P03) instead of queueing behind it.
+     */
+    public void lockOfSessionsNoWait(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        getEntityManager()
+                .createNativeQuery(
+                        "SELECT id FROM auth.forge_refresh_tokens WHERE session_id IN (:ids)"
+                                + " FOR UPDATE NOWAIT",
+                        UUID.class)
+                .setParameter("ids", sessionIds)
+                .getResultList();
+    }
+
+    /** Deletes every refresh token of the sessions; returns how many. */
+    public long deleteOfSessions(List<UUID> sessionIds) {
+        return sessionIds.isEmpty() ? 0 : delete("sessionId in ?1", sessionIds);
+    }
+
+    /**
+     * Forgets up to {@code limit} tokens that expired before {@code cutoff}, skipping rows another
+     * transaction holds; returns how many.
+     */
+    public long purgeExpired(Instant cutoff, int limit) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "DELETE FROM auth.forge_refresh_tokens WHERE id IN (SELECT id FROM"
+                            + " auth.forge_refresh_tokens WHERE expires_at < :cutoff LIMIT :limit"
+                            + " FOR UPDATE SKIP LOCKED)")
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate();
     }
 }

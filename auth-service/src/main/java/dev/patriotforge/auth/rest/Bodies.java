@@ -102,6 +102,17 @@ public final class Bodies {
         }
     }
 
-    @Schema(name = "SessionList")
-    public record SessionList(List<SessionResponse> items) {}
+    @Schema(name = "SessionPage")
+    public record SessionPage(
+            List<SessionResponse> items,
+            @Schema(
+                            description =
+                                    "Pass as ?cursor= for the next page; null on the last page",
+                            nullable = true)
+                    String nextCursor) {
+        static SessionPage from(CursorPage<SessionView> page) {
+            return new SessionPage(
+                    page.items().stream().map(SessionResponse::from).toList(), page.nextCursor());
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.SessionList;
-import dev.patriotforge.auth.rest.Bodies.SessionResponse;
+import dev.patriotforge.auth.rest.Bodies.SessionPage;
 import dev.patriotforge.auth.service.SessionService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
@@ -14,10 +13,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The caller's own sessions. */
@@ -36,18 +37,22 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "The caller's live sessions, newest first")
+    @Operation(summary = "The caller's live sessions, newest first, keyset-paginated")
     @APIResponse(
             responseCode = "200",
-            description = "Sessions; current marks the one of this token",
-            content = @Content(schema = @Schema(implementation = SessionList.class)))
+            description =
+                    "A page of sessions; current marks the one of this token, next_cursor is null"
+                            + " on the last page",
+            content = @Content(schema = @Schema(implementation = SessionPage.class)))
     @APIResponse(
             responseCode = "401",
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
+    @APIResponse(responseCode = "422", description = "validation_failed: limit or cursor")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public SessionList list() {
-        return new SessionList(
-                sessions.list(Requests.caller(jwt)).stream().map(SessionResponse::from).toList());
+    public SessionPage list(
+            @RestQuery @Parameter(description = "1..100, default 20") String limit,
+            @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
+        return SessionPage.from(sessions.list(Requests.caller(jwt), cursor, limit));
     }
 
     @DELETE

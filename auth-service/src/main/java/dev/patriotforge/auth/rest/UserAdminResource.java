@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,9 +37,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "users", description = "Account administration (admin)")
 public class UserAdminResource {
     private final UserAdminService users;
+    private final JsonWebToken jwt;
 
-    public UserAdminResource(UserAdminService users) {
+    public UserAdminResource(UserAdminService users, JsonWebToken jwt) {
         this.users = users;
+        this.jwt = jwt;
     }
 
     @GET
@@ -50,7 +53,9 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "401",
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(
+            responseCode = "403",
+            description = "forbidden: the caller's current role is not admin")
     @APIResponse(responseCode = "422", description = "validation_failed: limit, cursor or role")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public CursorPage<UserResponse> list(
@@ -58,7 +63,7 @@ public class UserAdminResource {
             @RestQuery @Parameter(description = "customer, staff or admin") String role,
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        CursorPage<UserView> page = users.list(email, role, cursor, limit);
+        CursorPage<UserView> page = users.list(Requests.caller(jwt), email, role, cursor, limit);
         return new CursorPage<>(
                 page.items().stream().map(UserResponse::from).toList(), page.nextCursor());
     }
@@ -73,11 +78,13 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "401",
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(
+            responseCode = "403",
+            description = "forbidden: the caller's current role is not admin")
     @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse get(@RestPath UUID id) {
-        return UserResponse.from(users.get(id));
+        return UserResponse.from(users.get(Requests.caller(jwt), id));
     }
 
     @PATCH
@@ -92,13 +99,18 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "401",
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(
+            responseCode = "403",
+            description = "forbidden: the caller's current role is not admin")
     @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(
+            responseCode = "409",
+            description = "last_admin: the user is the last live admin and may not be demoted")
     @APIResponse(responseCode = "415", description = "unsupported_media_type")
     @APIResponse(responseCode = "422", description = "validation_failed: role")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
-        return UserResponse.from(users.changeRole(id, body.role()));
+        return UserResponse.from(users.changeRole(Requests.caller(jwt), id, body.role()));
     }
 
     @DELETE
@@ -108,11 +120,16 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "401",
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "403", description = "forbidden: not an admin")
+    @APIResponse(
+            responseCode = "403",
+            description = "forbidden: the caller's current role is not admin")
     @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(
+            responseCode = "409",
+            description = "last_admin: the user is the last live admin and may not be deleted")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
-        users.delete(id);
+        users.delete(Requests.caller(jwt), id);
         return RestResponse.noContent();
     }
 }

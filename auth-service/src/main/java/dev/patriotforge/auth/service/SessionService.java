@@ -8,6 +8,8 @@ import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.domain.UserSession;
 import dev.patriotforge.auth.security.Secret;
+import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.KeysetCursor;
 import dev.patriotforge.shared.error.DomainException;
 import dev.patriotforge.shared.error.RefreshTokenReused;
 import dev.patriotforge.shared.error.SessionNotFound;
@@ -16,10 +18,10 @@ import dev.patriotforge.shared.error.TokenInvalid;
 import dev.patriotforge.shared.error.TokenRevoked;
 import dev.patriotforge.shared.error.Unauthenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -82,7 +84,7 @@ public class SessionService {
         session.createdAt = now;
         session.updatedAt = now;
         session.lastUsedAt = now;
-        session.expiresAt = now.plus(config.tokens().refreshTtl());
+        session.expiresAt = nextExpiry(session, now);
         sessions.persist(session);
         return issue(user, session, now);
     }
@@ -128,7 +130,9 @@ public class SessionService {
         if (session.deletedAt != null) {
             return Rotation.failed("revoked", new TokenRevoked());
         }
-        if (!token.expiresAt.isAfter(now) || !session.expiresAt.isAfter(now)) {
+        if (!token.expiresAt.isAfter(now)
+                || !session.expiresAt.isAfter(now)
+                || !endOfLife(session).isAfter(now)) {
             return Rotation.failed("expired", new TokenExpired());
         }
         User user = users.findLive(session.userId).orElse(null);
@@ -140,12 +144,24 @@ public class SessionService {
         token.updatedAt = now;
         session.lastUsedAt = now;
         session.updatedAt = now;
-        session.expiresAt = now.plus(config.tokens().refreshTtl());
+        session.expiresAt = nextExpiry(session, now);
         session.ip = client.ip();
         if (client.userAgent() != null) {
             session.userAgent = client.userAgent();
         }
         return new Rotation("success", issue(user, session, now), null);
+    }
+
+    /** When a session ends at the latest: its login plus the absolute session lifetime. */
+    Instant endOfLife(UserSession session) {
+        return session.createdAt.plus(config.sessions().maxAge());
+    }
+
+    /** A refresh extends the session by the refresh-token lifetime, never past its end of life. */
+    private Instant nextExpiry(UserSession session, Instant now) {
+        Instant byRefresh = now.plus(config.tokens().refreshTtl());
+        Instant end = endOfLife(session);
+        return byRefresh.isBefore(end) ? byRefresh : end;
     }
 
     private IssuedTokens issue(User user, UserSession session, Instant now) {
@@ -164,15 +180,23 @@ public class SessionService {
                 access,
                 config.tokens().accessTtl(),
                 refresh,
-                config.tokens().refreshTtl());
+                Duration.between(now, session.expiresAt));
     }
 
-    /** The caller's live sessions, newest first. */
+    /** A page of the caller's live sessions, newest first, keyset-paginated. */
     @Transactional
-    public List<SessionView> list(Caller caller) {
-        return sessions.live(caller.userId(), now()).stream()
-                .map(s -> SessionView.of(s, caller.sessionId()))
-                .toList();
+    public CursorPage<SessionView> list(Caller caller, String cursor, String limit) {
+        int size = Pages.limit(limit);
+        KeysetCursor after = Pages.after(cursor);
+        List<UserSession> rows = sessions.livePage(caller.userId(), now(), after, size + 1);
+        List<SessionView> items =
+                rows.stream().limit(size).map(s -> SessionView.of(s, caller.sessionId())).toList();
+        String next = null;
+        if (rows.size() > size) {
+            UserSession last = rows.get(size - 1);
+            next = new KeysetCursor(last.createdAt, last.id).encode();
+        }
+        return new CursorPage<>(items, next);
     }
 
     /** Ends the caller's current session (logout). */
@@ -204,15 +228,5 @@ public class SessionService {
     /** Ends every open session of a user, in the caller's transaction. */
     int endAll(UUID userId, String reason) {
         return revocations.end(sessions.openForUpdate(userId), reason, now());
-    }
-
-    /** Forgets refresh tokens a day after they expired; sessions stay as a record. */
-    @Scheduled(
-            every = "1h",
-            delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
-    void purgeExpiredRefreshTokens() {
-        refreshTokens.purgeExpired(now().minus(1, ChronoUnit.DAYS));
     }
 }

@@ -5,7 +5,6 @@ import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.KeysetCursor;
 import dev.patriotforge.shared.error.UserNotFound;
-import dev.patriotforge.shared.error.ValidationFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -14,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What admins do with accounts: list, read, change the role (which revokes the user's sessions),
- * soft-delete (which revokes them too and frees the email).
+ * soft-delete (which revokes them too and frees the email). Each first checks the caller against
+ * the rows (see {@link AdminAuthority}); the last live admin can be neither demoted nor deleted.
  */
 @ApplicationScoped
 public class UserAdminService {
@@ -24,21 +24,26 @@ public class UserAdminService {
 
     private final UserRepository users;
     private final SessionService sessions;
+    private final AdminAuthority authority;
 
-    public UserAdminService(UserRepository users, SessionService sessions) {
+    public UserAdminService(
+            UserRepository users, SessionService sessions, AdminAuthority authority) {
         this.users = users;
         this.sessions = sessions;
+        this.authority = authority;
     }
 
     /** A page of live users, newest first, optionally filtered by exact email and by role. */
     @Transactional
-    public CursorPage<UserView> list(String email, String role, String cursor, String limit) {
+    public CursorPage<UserView> list(
+            Caller caller, String email, String role, String cursor, String limit) {
+        authority.require(caller);
         Inputs in = new Inputs();
         String emailFilter = email == null ? null : Inputs.normalizeEmail(email);
         String roleFilter = role == null ? null : in.role("role", role);
         in.check();
-        int size = KeysetCursor.limit(parseLimit(limit));
-        KeysetCursor after = cursor == null ? null : KeysetCursor.decode(cursor);
+        int size = Pages.limit(limit);
+        KeysetCursor after = Pages.after(cursor);
         List<User> rows = users.page(emailFilter, roleFilter, after, size + 1);
         List<UserView> items = rows.stream().limit(size).map(UserView::of).toList();
         String next = null;
@@ -50,18 +55,21 @@ public class UserAdminService {
     }
 
     @Transactional
-    public UserView get(UUID id) {
+    public UserView get(Caller caller, UUID id) {
+        authority.require(caller);
         return UserView.of(users.findLive(id).orElseThrow(UserNotFound::new));
     }
 
     /** Sets the role; when it changes, every session of the user is revoked. */
     @Transactional
-    public UserView changeRole(UUID id, String rawRole) {
+    public UserView changeRole(Caller caller, UUID id, String rawRole) {
         Inputs in = new Inputs();
         String role = in.role("role", rawRole);
         in.check();
+        authority.requireForChange(caller);
         User user = users.findLiveForUpdate(id).orElseThrow(UserNotFound::new);
         if (!user.role.equals(role)) {
+            authority.keepOne(user);
             user.role = role;
             user.updatedAt = sessions.now();
             sessions.endAll(user.id, REASON_ROLE_CHANGED);
@@ -73,22 +81,13 @@ public class UserAdminService {
 
     /** Soft-deletes the user and revokes every session; the email may register again. */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(Caller caller, UUID id) {
+        authority.requireForChange(caller);
         User user = users.findLiveForUpdate(id).orElseThrow(UserNotFound::new);
+        authority.keepOne(user);
         user.deletedAt = sessions.now();
         user.updatedAt = user.deletedAt;
         sessions.endAll(user.id, REASON_USER_DELETED);
         LOG.infof("User %s deleted", user.id);
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit.strip());
-        } catch (NumberFormatException e) {
-            throw ValidationFailed.of("limit", "must be an integer");
-        }
     }
 }

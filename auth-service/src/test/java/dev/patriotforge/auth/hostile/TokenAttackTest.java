@@ -217,8 +217,9 @@ class TokenAttackTest {
     /**
      * If Redis loses the revocation mark (a flush, a failover without persistence) within the
      * token's 15 minutes, the endpoints that read the caller's account from PostgreSQL still refuse
-     * a deleted account's token, and so does refresh. The others (sessions, logout, logout-all and
-     * the admin endpoints) trust the mark alone: see the report of issue 7.
+     * a deleted account's token, and so does refresh. The admin endpoints check the caller's
+     * session and role in PostgreSQL too (AdminAuthorityTest). The others (sessions, logout,
+     * logout-all) trust the mark alone: see the report of issue 7.
      */
     @Test
     void withoutItsRevocationMarkADeletedUsersTokenIsStillRefusedWhereTheAccountIsRead() {

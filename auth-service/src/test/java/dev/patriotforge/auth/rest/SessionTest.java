@@ -4,14 +4,18 @@ import static dev.patriotforge.auth.rest.Problems.problem;
 import static dev.patriotforge.auth.rest.Problems.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.patriotforge.auth.support.Api;
 import dev.patriotforge.auth.support.RedisInspector;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,12 +94,90 @@ class SessionTest {
                 .body("items[1].current", equalTo(false))
                 .body("items[0].created_at", matchesPattern(".+Z"))
                 .body("items[0].last_used_at", matchesPattern(".+Z"))
-                .body("items[0].ip", equalTo(first.account().ip()));
+                .body("items[0].ip", equalTo(first.account().ip()))
+                .body("next_cursor", nullValue());
         List<String> keys =
                 r.jsonPath().getMap("items[0]").keySet().stream().map(String::valueOf).toList();
         assertThat(keys)
                 .containsExactlyInAnyOrder(
                         "id", "created_at", "last_used_at", "user_agent", "ip", "current");
+    }
+
+    private static Response page(Api.Session caller, Integer limit, String cursor) {
+        var request = Api.bearer(caller.accessToken());
+        if (limit != null) {
+            request = request.queryParam("limit", limit);
+        }
+        if (cursor != null) {
+            request = request.queryParam("cursor", cursor);
+        }
+        return request.get("/api/auth/sessions");
+    }
+
+    @Test
+    void sessionsComeInKeysetPagesNewestFirstWithoutRepeatsWhileNewOnesArrive() {
+        Api.Account account = Api.register("pages");
+        List<Api.Session> logins = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            logins.add(Api.login(account));
+        }
+        Api.Session caller = logins.get(4);
+        Response first = page(caller, 2, null);
+        first.then().statusCode(200).body("items", hasSize(2)).body("next_cursor", notNullValue());
+        assertThat(first.jsonPath().getList("items.id", String.class))
+                .containsExactly(logins.get(4).sid(), logins.get(3).sid());
+        // A login now sorts before the cursor: the next pages neither repeat nor skip.
+        Api.Session later = Api.login(account);
+        List<String> seen = new ArrayList<>(first.jsonPath().getList("items.id", String.class));
+        String cursor = first.path("next_cursor");
+        int pages = 1;
+        while (cursor != null) {
+            Response next = page(caller, 2, cursor);
+            next.then().statusCode(200);
+            seen.addAll(next.jsonPath().getList("items.id", String.class));
+            cursor = next.path("next_cursor");
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen)
+                .containsExactly(
+                        logins.get(4).sid(),
+                        logins.get(3).sid(),
+                        logins.get(2).sid(),
+                        logins.get(1).sid(),
+                        logins.get(0).sid());
+        // The default page holds all six, the newest first.
+        page(caller, null, null)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(6))
+                .body("items[0].id", equalTo(later.sid()))
+                .body("next_cursor", nullValue());
+        page(caller, 100, null).then().statusCode(200).body("items", hasSize(6));
+        // An empty cursor is no cursor, as in quote-service: the first page.
+        page(caller, 1, "").then().statusCode(200).body("items[0].id", equalTo(later.sid()));
+    }
+
+    @Test
+    void badSessionListParametersAreValidationFailures() {
+        Api.Session caller = Api.registerAndLogin("bad-pages");
+        for (String[] bad :
+                new String[][] {
+                    {"limit", "0"},
+                    {"limit", "101"},
+                    {"limit", "-1"},
+                    {"limit", "ten"},
+                    {"limit", "99999999999"},
+                    {"cursor", "not-a-cursor"}
+                }) {
+            problem(
+                            Api.bearer(caller.accessToken())
+                                    .queryParam(bad[0], bad[1])
+                                    .get("/api/auth/sessions"),
+                            422,
+                            "validation_failed")
+                    .body("errors.field", hasItem(bad[0]));
+        }
     }
 
     @Test

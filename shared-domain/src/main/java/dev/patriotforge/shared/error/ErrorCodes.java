@@ -15,6 +15,7 @@ public final class ErrorCodes {
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String NOT_ACCEPTABLE = "not_acceptable";
     public static final String DUPLICATE_EMAIL = "duplicate_email";
+    public static final String LAST_ADMIN = "last_admin";
     public static final String INVALID_STATE_TRANSITION = "invalid_state_transition";
     public static final String QUOTE_EXPIRED = "quote_expired";
     public static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";

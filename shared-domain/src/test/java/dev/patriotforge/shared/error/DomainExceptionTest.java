@@ -28,6 +28,7 @@ class DomainExceptionTest {
                 Arguments.of(new MethodNotAllowed(), "method_not_allowed", 405),
                 Arguments.of(new NotAcceptable(), "not_acceptable", 406),
                 Arguments.of(new DuplicateEmail(), "duplicate_email", 409),
+                Arguments.of(new LastAdmin(), "last_admin", 409),
                 Arguments.of(
                         new InvalidStateTransition("accept", "draft"),
                         "invalid_state_transition",
