@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
@@ -54,6 +55,39 @@ public final class Causes {
                                         || t instanceof io.smallrye.mutiny.TimeoutException
                                         || t instanceof SQLTransientConnectionException
                                         || (t instanceof SQLException sql && isUnavailable(sql)));
+    }
+
+    /**
+     * Exceptions that say a row changed under the request: JPA's optimistic lock failure and
+     * Hibernate's stale state, named here so that this module needs no persistence API.
+     */
+    private static final Set<String> CONCURRENT_UPDATE_TYPES =
+            Set.of(
+                    "jakarta.persistence.OptimisticLockException",
+                    "org.hibernate.StaleStateException");
+
+    /**
+     * True when the request lost a race with another one over the same rows: an optimistic version
+     * check failed (JPA {@code OptimisticLockException}, Hibernate {@code StaleStateException} or a
+     * subclass), or PostgreSQL aborted the transaction to break a deadlock (SQL state 40P01) or a
+     * serialization conflict (40001). The transaction was rolled back, so a retry is safe.
+     */
+    public static boolean isConcurrentUpdate(Throwable e) {
+        return chain(e).anyMatch(
+                        t ->
+                                isOfType(t.getClass(), CONCURRENT_UPDATE_TYPES)
+                                        || (t instanceof SQLException sql
+                                                && ("40001".equals(sql.getSQLState())
+                                                        || "40P01".equals(sql.getSQLState()))));
+    }
+
+    private static boolean isOfType(Class<?> type, Set<String> names) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (names.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUnavailable(SQLException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.patriotforge.shared.api.Problem;
+import dev.patriotforge.shared.error.ConcurrentUpdate;
 import dev.patriotforge.shared.error.DependencyUnavailable;
 import dev.patriotforge.shared.error.DomainException;
 import dev.patriotforge.shared.error.ErrorCategory;
@@ -203,6 +204,12 @@ public class ProblemMapper {
                     "Dependency unavailable on %s %s: %s",
                     request.method(), request.path(), e.getClass().getName());
             return new DependencyUnavailable();
+        }
+        if (Causes.isConcurrentUpdate(e)) {
+            LOG.infof(
+                    "Concurrent update on %s %s: %s",
+                    request.method(), request.path(), e.getClass().getName());
+            return new ConcurrentUpdate();
         }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return new UnexpectedError();

@@ -35,6 +35,20 @@ class CausesTest {
     }
 
     @Test
+    void deadlocksAndSerializationFailuresAreConcurrentUpdates() {
+        assertThat(Causes.isConcurrentUpdate(new SQLException("deadlock detected", "40P01")))
+                .isTrue();
+        assertThat(
+                        Causes.isConcurrentUpdate(
+                                new RuntimeException(
+                                        new SQLException("could not serialize", "40001"))))
+                .isTrue();
+        assertThat(Causes.isConcurrentUpdate(new SQLException("duplicate key", "23505")))
+                .isFalse();
+        assertThat(Causes.isConcurrentUpdate(new IllegalStateException("bug"))).isFalse();
+    }
+
+    @Test
     void findLooksThroughCauses() {
         var domain = new DuplicateEmail();
         assertThat(

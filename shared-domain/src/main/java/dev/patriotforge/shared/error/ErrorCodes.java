@@ -18,6 +18,7 @@ public final class ErrorCodes {
     public static final String LAST_ADMIN = "last_admin";
     public static final String INVALID_STATE_TRANSITION = "invalid_state_transition";
     public static final String QUOTE_EXPIRED = "quote_expired";
+    public static final String CONCURRENT_UPDATE = "concurrent_update";
     public static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
     public static final String VERSION_MISMATCH = "version_mismatch";
