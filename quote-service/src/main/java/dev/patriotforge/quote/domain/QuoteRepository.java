@@ -27,6 +27,32 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     }
 
     /**
+     * The number of the customer's open quotes (draft, submitted, priced), counted up to {@code
+     * max}, under a lock on the customer that is held until the transaction ends: creates of one
+     * customer count one after another, so two of them cannot both see room for one more.
+     */
+    public long lockAndCountOpen(UUID customerId, int max) {
+        getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", "quote-open:" + customerId)
+                .getSingleResult();
+        return ((Number)
+                        getEntityManager()
+                                .createNativeQuery(
+                                        """
+                                        SELECT count(*) FROM (
+                                            SELECT 1 FROM forge_quotes
+                                            WHERE customer_id = :customer AND deleted_at IS NULL
+                                              AND status IN ('draft', 'submitted', 'priced')
+                                            LIMIT :max) open
+                                        """)
+                                .setParameter("customer", customerId)
+                                .setParameter("max", max)
+                                .getSingleResult())
+                .longValue();
+    }
+
+    /**
      * Marks the current transaction as reading only: loaded quotes keep no snapshot for dirty
      * checking and nothing is flushed at commit (a profile of GET showed both). Statements issued
      * directly, such as the lazy expiry, still run.
