@@ -11,6 +11,8 @@ public interface QuoteConfig {
 
     Limits limits();
 
+    Lists lists();
+
     Expiry expiry();
 
     /** Idempotent creates: records in the service's own database, one per caller and key. */
@@ -46,6 +48,17 @@ public interface QuoteConfig {
          */
         @WithDefault("1000")
         int maxOpenPerCustomer();
+    }
+
+    /** Lists of quotes. */
+    interface Lists {
+        /**
+         * The most text (UTF-8 bytes of titles, notes, item descriptions and units) one page of
+         * quotes holds ({@code FORGE_QUOTE_LIST_PAGE_TEXT_BYTES}); a page of large quotes ends
+         * before {@code limit}, with a next_cursor. Bounds the memory of a list request.
+         */
+        @WithDefault("1048576")
+        long maxPageTextBytes();
     }
 
     /** The sweep that expires priced quotes past valid_until. */

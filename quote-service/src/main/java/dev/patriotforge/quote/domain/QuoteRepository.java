@@ -63,6 +63,41 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
+    /**
+     * The size of each quote's text in UTF-8 bytes: title, notes, and every item's description and
+     * unit; what its JSON grows with. Read without loading the text.
+     */
+    public Map<UUID, Long> textSizes(Collection<UUID> ids) {
+        Map<UUID, Long> sizes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sizes;
+        }
+        List<?> rows =
+                getEntityManager()
+                        .createNativeQuery(
+                                """
+                                SELECT q.id, octet_length(q.title)
+                                       + coalesce(octet_length(q.notes), 0)
+                                       + coalesce((SELECT sum(octet_length(i.description)
+                                                              + octet_length(i.unit))
+                                                   FROM forge_quote_items i
+                                                   WHERE i.quote_id = q.id), 0)
+                                FROM forge_quotes q WHERE q.id IN (:ids)
+                                """)
+                        .setParameter("ids", ids)
+                        .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            sizes.put((UUID) columns[0], ((Number) columns[1]).longValue());
+        }
+        return sizes;
+    }
+
+    /** Lets go of a loaded quote: its items are not loaded with the others' any more. */
+    public void forget(Quote quote) {
+        getEntityManager().detach(quote);
+    }
+
     /** A quote that is not deleted; with {@code lock}, the row stays locked until commit. */
     public Optional<Quote> findLive(UUID id, boolean lock) {
         var query = find("id = ?1 and deletedAt is null", id);

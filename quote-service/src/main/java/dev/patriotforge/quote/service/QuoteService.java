@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -175,14 +176,36 @@ public class QuoteService {
                         after == null ? null : after.createdAt(),
                         after == null ? null : after.id(),
                         limit + 1);
-        boolean more = rows.size() > limit;
-        List<Quote> page = more ? rows.subList(0, limit) : rows;
+        int size = withinBudget(rows, limit);
+        boolean more = rows.size() > size;
+        List<Quote> page = rows.subList(0, size);
+        rows.subList(size, rows.size()).forEach(quotes::forget);
         String next = null;
         if (more) {
             Quote last = page.get(page.size() - 1);
             next = new KeysetCursor(last.createdAt, last.id).encode();
         }
         return new CursorPage<>(page.stream().map(QuoteView::from).toList(), next);
+    }
+
+    /**
+     * How many of the first {@code limit} rows fit in the page's text budget (at least one): a page
+     * of large quotes ends early, with a next_cursor, so that what a list request holds in memory
+     * is bounded whatever the quotes' sizes.
+     */
+    private int withinBudget(List<Quote> rows, int limit) {
+        int candidates = Math.min(limit, rows.size());
+        long budget = config.lists().maxPageTextBytes();
+        Map<UUID, Long> sizes =
+                quotes.textSizes(rows.subList(0, candidates).stream().map(q -> q.id).toList());
+        long total = 0;
+        for (int i = 0; i < candidates; i++) {
+            total += sizes.getOrDefault(rows.get(i).id, 0L);
+            if (i > 0 && total > budget) {
+                return i;
+            }
+        }
+        return candidates;
     }
 
     private static List<QuoteItem> lines(List<QuoteDraft.Item> items, Instant now) {
