@@ -11,7 +11,8 @@ final class Docs {
                     + " 1000).";
     static final String LIST =
             "Customers see their own quotes; staff and admin see all except other people's drafts."
-                    + " Keyset-paginated: stable while quotes are created.";
+                    + " Keyset-paginated: stable while quotes are created. A page ends early, with"
+                    + " next_cursor, once it holds about 1 MiB of text (large quotes).";
     static final String PRICE =
             "submitted -> priced. Every item gets a unit price; totals use round-half-even:"
                     + " line_total = quantity * unit_price, tax = subtotal * tax_rate_bps / 10000.";
