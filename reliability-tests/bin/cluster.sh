@@ -70,9 +70,8 @@ export FORGE_AUTH_LOCKOUT_MAX_FAILURES=5
 export FORGE_AUTH_LOCKOUT_DURATION=PT15M
 export FORGE_AUTH_IP_WINDOW=PT15M
 export FORGE_GATEWAY_AUTH_RATE=${RELIABILITY_GATEWAY_AUTH_RATE:-50}
-# A create killed mid-request leaves its key claimed this long (default 60 s); the retrying
-# client of the SIGKILL test waits it out.
-export FORGE_QUOTE_IDEMPOTENCY_LOCK_TTL=${RELIABILITY_IDEMPOTENCY_LOCK_TTL:-PT10S}
+# The soak creates ~80 quotes a minute per user, more than the default create rate (60).
+export FORGE_QUOTE_CREATE_RATE=${RELIABILITY_QUOTE_CREATE_RATE:-100000}
 export FORGE_JAVA_OPTS='$(cl_java_opts)'
 EOF
     cat > "$cdir/cluster.properties" <<EOF

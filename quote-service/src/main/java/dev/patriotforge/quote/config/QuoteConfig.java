@@ -9,20 +9,56 @@ import java.time.Duration;
 public interface QuoteConfig {
     Idempotency idempotency();
 
+    Limits limits();
+
+    Lists lists();
+
     Expiry expiry();
 
-    /** Idempotent creates. */
+    /** Idempotent creates: records in the service's own database, one per caller and key. */
     interface Idempotency {
         /** How long a key and the first response are kept ({@code FORGE_QUOTE_IDEMPOTENCY_TTL}). */
         @WithDefault("PT24H")
         Duration retention();
 
         /**
-         * How long a key stays claimed by a request that is still running; bounds the wait after a
-         * crash mid-request ({@code FORGE_QUOTE_IDEMPOTENCY_LOCK_TTL}).
+         * Time between purges of older records ({@code FORGE_QUOTE_IDEMPOTENCY_PURGE_INTERVAL}).
          */
-        @WithDefault("PT60S")
-        Duration lockTtl();
+        @WithDefault("5m")
+        Duration purgeInterval();
+
+        /** Records deleted per purge transaction ({@code FORGE_QUOTE_IDEMPOTENCY_PURGE_BATCH}). */
+        @WithDefault("1000")
+        int purgeBatchSize();
+    }
+
+    /** What one user may create and keep. */
+    interface Limits {
+        /** Creates per user per window ({@code FORGE_QUOTE_CREATE_RATE}); more get 429. */
+        @WithDefault("60")
+        int createRate();
+
+        /** The window of the create rate ({@code FORGE_QUOTE_CREATE_RATE_WINDOW}). */
+        @WithDefault("PT1M")
+        Duration createRateWindow();
+
+        /**
+         * Open quotes (draft, submitted, priced) per customer ({@code
+         * FORGE_QUOTE_MAX_OPEN_PER_CUSTOMER}); a create beyond it gets 409 quota_exceeded.
+         */
+        @WithDefault("1000")
+        int maxOpenPerCustomer();
+    }
+
+    /** Lists of quotes. */
+    interface Lists {
+        /**
+         * The most text (UTF-8 bytes of titles, notes, item descriptions and units) one page of
+         * quotes holds ({@code FORGE_QUOTE_LIST_PAGE_TEXT_BYTES}); a page of large quotes ends
+         * before {@code limit}, with a next_cursor. Bounds the memory of a list request.
+         */
+        @WithDefault("1048576")
+        long maxPageTextBytes();
     }
 
     /** The sweep that expires priced quotes past valid_until. */

@@ -27,6 +27,32 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
     }
 
     /**
+     * The number of the customer's open quotes (draft, submitted, priced), counted up to {@code
+     * max}, under a lock on the customer that is held until the transaction ends: creates of one
+     * customer count one after another, so two of them cannot both see room for one more.
+     */
+    public long lockAndCountOpen(UUID customerId, int max) {
+        getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", "quote-open:" + customerId)
+                .getSingleResult();
+        return ((Number)
+                        getEntityManager()
+                                .createNativeQuery(
+                                        """
+                                        SELECT count(*) FROM (
+                                            SELECT 1 FROM forge_quotes
+                                            WHERE customer_id = :customer AND deleted_at IS NULL
+                                              AND status IN ('draft', 'submitted', 'priced')
+                                            LIMIT :max) open
+                                        """)
+                                .setParameter("customer", customerId)
+                                .setParameter("max", max)
+                                .getSingleResult())
+                .longValue();
+    }
+
+    /**
      * Marks the current transaction as reading only: loaded quotes keep no snapshot for dirty
      * checking and nothing is flushed at commit (a profile of GET showed both). Statements issued
      * directly, such as the lazy expiry, still run.
@@ -35,6 +61,41 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         Session session = getEntityManager().unwrap(Session.class);
         session.setDefaultReadOnly(true);
         session.setHibernateFlushMode(FlushMode.MANUAL);
+    }
+
+    /**
+     * The size of each quote's text in UTF-8 bytes: title, notes, and every item's description and
+     * unit; what its JSON grows with. Read without loading the text.
+     */
+    public Map<UUID, Long> textSizes(Collection<UUID> ids) {
+        Map<UUID, Long> sizes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return sizes;
+        }
+        List<?> rows =
+                getEntityManager()
+                        .createNativeQuery(
+                                """
+                                SELECT q.id, octet_length(q.title)
+                                       + coalesce(octet_length(q.notes), 0)
+                                       + coalesce((SELECT sum(octet_length(i.description)
+                                                              + octet_length(i.unit))
+                                                   FROM forge_quote_items i
+                                                   WHERE i.quote_id = q.id), 0)
+                                FROM forge_quotes q WHERE q.id IN (:ids)
+                                """)
+                        .setParameter("ids", ids)
+                        .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            sizes.put((UUID) columns[0], ((Number) columns[1]).longValue());
+        }
+        return sizes;
+    }
+
+    /** Lets go of a loaded quote: its items are not loaded with the others' any more. */
+    public void forget(Quote quote) {
+        getEntityManager().detach(quote);
     }
 
     /** A quote that is not deleted; with {@code lock}, the row stays locked until commit. */

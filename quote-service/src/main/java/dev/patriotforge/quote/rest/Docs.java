@@ -5,10 +5,14 @@ final class Docs {
     static final String CREATE =
             "Creates a draft owned by the caller. With Idempotency-Key (1..255 characters, kept 24"
                     + " hours per caller) a repeat with the same body replays the first response"
-                    + " with Idempotent-Replayed: true and creates nothing.";
+                    + " with Idempotent-Replayed: true and creates nothing. Creates are limited"
+                    + " per user (FORGE_QUOTE_CREATE_RATE, default 60 a minute, replays included)"
+                    + " and open quotes per customer (FORGE_QUOTE_MAX_OPEN_PER_CUSTOMER, default"
+                    + " 1000).";
     static final String LIST =
             "Customers see their own quotes; staff and admin see all except other people's drafts."
-                    + " Keyset-paginated: stable while quotes are created.";
+                    + " Keyset-paginated: stable while quotes are created. A page ends early, with"
+                    + " next_cursor, once it holds about 1 MiB of text (large quotes).";
     static final String PRICE =
             "submitted -> priced. Every item gets a unit price; totals use round-half-even:"
                     + " line_total = quantity * unit_price, tax = subtotal * tax_rate_bps / 10000.";

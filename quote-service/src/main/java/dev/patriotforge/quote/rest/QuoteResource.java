@@ -3,6 +3,7 @@ package dev.patriotforge.quote.rest;
 import dev.patriotforge.quote.security.CallerResolver;
 import dev.patriotforge.quote.service.IdempotentCreates;
 import dev.patriotforge.quote.service.ListQuery;
+import dev.patriotforge.quote.service.QuoteEventView;
 import dev.patriotforge.quote.service.QuoteService;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.shared.api.CursorPage;
@@ -70,13 +71,18 @@ public class QuoteResource {
     @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(
             responseCode = "409",
-            description = "idempotency_key_in_use: a request with this key is still running")
+            description =
+                    "idempotency_key_in_use: a request with this key is still running;"
+                            + " quota_exceeded: the caller has the most open quotes allowed")
     @APIResponse(responseCode = "413", description = Docs.E413)
     @APIResponse(responseCode = "415", description = Docs.E415)
     @APIResponse(
             responseCode = "422",
             description =
                     "validation_failed, or idempotency_key_reused: the key came with another body")
+    @APIResponse(
+            responseCode = "429",
+            description = "rate_limited: too many creates by this user in the window; Retry-After")
     public RestResponse<QuoteView> create(
             @Parameter(
                             description =
@@ -214,15 +220,34 @@ public class QuoteResource {
 
     @GET
     @Path("{id}/events")
-    @Operation(summary = "The audit trail of a quote, oldest first")
+    @Operation(
+            summary = "The audit trail of a quote, oldest first",
+            description =
+                    "Keyset-paginated like every list: ?limit= 1..100 (default 20), ?cursor=.")
     @APIResponse(
             responseCode = "200",
-            description = "{items: [{id, type, actor_id, from_status, to_status, at}]}",
-            content = @Content(schema = @Schema(implementation = EventList.class)))
+            description =
+                    "One page: {items: [{id, type, actor_id, from_status, to_status, at}],"
+                            + " next_cursor}",
+            content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(responseCode = "404", description = Docs.E404)
-    public EventList events(@RestPath UUID id) {
-        return new EventList(quotes.events(callers.current(), id));
+    @APIResponse(responseCode = "422", description = "validation_failed: a bad cursor or limit")
+    public CursorPage<QuoteEventView> events(
+            @RestPath UUID id,
+            @Parameter(description = "next_cursor of the previous page") @RestQuery("cursor")
+                    String cursor,
+            @Parameter(
+                            description = "1..100, default 20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @RestQuery("limit")
+                    String limit) {
+        return quotes.events(callers.current(), id, cursor, limit);
     }
 
     static RestResponse<QuoteView> withEtag(QuoteView quote) {

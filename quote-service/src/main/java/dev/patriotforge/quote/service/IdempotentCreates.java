@@ -3,124 +3,91 @@ package dev.patriotforge.quote.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patriotforge.quote.config.QuoteConfig;
-import dev.patriotforge.shared.error.DependencyUnavailable;
+import dev.patriotforge.quote.domain.IdempotencyRecords;
 import dev.patriotforge.shared.error.IdempotencyKeyInUse;
 import dev.patriotforge.shared.error.IdempotencyKeyReused;
 import dev.patriotforge.shared.error.ValidationFailed;
-import dev.patriotforge.shared.security.RedisKeys;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.keys.KeyCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
-import io.quarkus.redis.datasource.value.ValueCommands;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import org.jboss.logging.Logger;
+import java.util.Optional;
 
 /**
- * Create with {@code Idempotency-Key}: the key is kept in Redis per caller ({@code
- * forge:quote:idem:<user>:<sha256(key)>}) with a fingerprint of the body. The first request claims
- * it with {@code SET NX} for a short while and, once the quote exists, stores its response for 24
- * hours. A repeat with the same body replays that response; with another body it is a 422; while
- * the first is still running it is a 409. A create that fails releases the key.
+ * Creates, counted against the caller's create rate, and with {@code Idempotency-Key} at most once
+ * per caller and key. The key's record lives in quote-service's own PostgreSQL ({@link
+ * IdempotencyRecords}), written in the transaction that creates the quote, with the SHA-256 of the
+ * body and the first response. A repeat with the same body replays that response; with another body
+ * it is a 422; while the first request's transaction still runs (it holds the key's advisory lock)
+ * it is a 409. A create that fails rolls its record back with it. Nothing of it is in Redis.
  */
 @ApplicationScoped
 public class IdempotentCreates {
     public static final int MAX_KEY_LENGTH = 255;
-    private static final Logger LOG = Logger.getLogger(IdempotentCreates.class);
-    private static final String RUNNING = "running";
-    private static final String DONE = "done";
+    private static final int CREATED = 201;
 
     private final QuoteService service;
-    private final ValueCommands<String, String> values;
-    private final KeyCommands<String> keys;
+    private final IdempotencyRecords records;
+    private final CreateRateLimit rate;
     private final ObjectMapper json;
     private final QuoteConfig config;
+    private final Clock clock;
 
     public IdempotentCreates(
-            QuoteService service, RedisDataSource redis, ObjectMapper json, QuoteConfig config) {
+            QuoteService service,
+            IdempotencyRecords records,
+            CreateRateLimit rate,
+            ObjectMapper json,
+            QuoteConfig config,
+            Clock clock) {
         this.service = service;
-        this.values = redis.value(String.class);
-        this.keys = redis.key();
+        this.records = records;
+        this.rate = rate;
         this.json = json;
         this.config = config;
+        this.clock = clock;
     }
 
     /** The outcome of a create: the quote, and whether it is a replay of an earlier response. */
     public record Created(QuoteView quote, boolean replayed) {}
 
-    /** What is kept under the key. */
-    @RegisterForReflection
-    public record Entry(String state, String fingerprint, QuoteView quote) {}
-
-    /** Creates a quote; with a key ({@code idempotencyKey} not null), at most once per key. */
+    /**
+     * Creates a quote; with a key ({@code idempotencyKey} not null), at most once per key. The
+     * create rate is counted first, before any database work.
+     */
+    @Transactional
     public Created create(Caller caller, QuoteDraft draft, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return new Created(service.create(caller, draft), false);
-        }
-        if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+        if (idempotencyKey != null
+                && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
             throw ValidationFailed.of(
                     "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        String key = RedisKeys.quote("idem", caller.id().toString(), sha256(idempotencyKey));
-        String fingerprint = sha256(write(draft));
-        String claim = write(new Entry(RUNNING, fingerprint, null));
-        String previous =
-                redis(
-                        () ->
-                                values.setGet(
-                                        key,
-                                        claim,
-                                        new SetArgs().nx().px(config.idempotency().lockTtl())));
-        if (previous != null) {
-            return replay(read(previous), fingerprint);
+        rate.count(caller.id());
+        if (idempotencyKey == null) {
+            return new Created(service.create(caller, draft), false);
         }
-        QuoteView quote;
-        try {
-            quote = service.create(caller, draft);
-        } catch (RuntimeException e) {
-            release(key);
-            throw e;
-        }
-        String done = write(new Entry(DONE, fingerprint, quote));
-        try {
-            values.set(key, done, new SetArgs().px(config.idempotency().retention()));
-        } catch (RuntimeException e) {
-            // The quote exists: answer 201. Until the claim runs out, repeats get 409.
-            LOG.warnf(
-                    "Could not store the response of an idempotent create: %s",
-                    e.getClass().getName());
-        }
-        return new Created(quote, false);
-    }
-
-    private static Created replay(Entry entry, String fingerprint) {
-        if (!fingerprint.equals(entry.fingerprint())) {
-            throw new IdempotencyKeyReused();
-        }
-        if (!DONE.equals(entry.state()) || entry.quote() == null) {
+        String key = sha256(idempotencyKey);
+        if (!records.tryLock(caller.id(), key)) {
             throw new IdempotencyKeyInUse();
         }
-        return new Created(entry.quote(), true);
-    }
-
-    private void release(String key) {
-        try {
-            keys.del(key);
-        } catch (RuntimeException e) {
-            // The claim runs out on its own after the lock TTL.
+        String fingerprint = sha256(write(draft));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<IdempotencyRecords.Stored> first =
+                records.find(caller.id(), key, now.minus(config.idempotency().retention()));
+        if (first.isPresent()) {
+            if (!first.get().requestSha256().equals(fingerprint)) {
+                throw new IdempotencyKeyReused();
+            }
+            return new Created(read(first.get().body()), true);
         }
-    }
-
-    private static <T> T redis(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw new DependencyUnavailable();
-        }
+        QuoteView quote = service.create(caller, draft);
+        records.insert(caller.id(), key, fingerprint, quote.id(), CREATED, write(quote), now);
+        return new Created(quote, false);
     }
 
     private String write(Object value) {
@@ -131,15 +98,16 @@ public class IdempotentCreates {
         }
     }
 
-    private Entry read(String value) {
+    private QuoteView read(String body) {
         try {
-            return json.readValue(value, Entry.class);
+            return json.readValue(body, QuoteView.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable idempotency entry", e);
+            throw new IllegalStateException("unreadable idempotency record", e);
         }
     }
 
-    private static String sha256(String text) {
+    /** SHA-256 of the text as lower-case hex. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(

@@ -1,6 +1,8 @@
 package dev.patriotforge.quote.service;
 
+import dev.patriotforge.quote.config.QuoteConfig;
 import dev.patriotforge.quote.domain.Quote;
+import dev.patriotforge.quote.domain.QuoteEvent;
 import dev.patriotforge.quote.domain.QuoteEventRepository;
 import dev.patriotforge.quote.domain.QuoteItem;
 import dev.patriotforge.quote.domain.QuoteRepository;
@@ -10,6 +12,7 @@ import dev.patriotforge.quote.service.QuoteStateMachine.Action;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.KeysetCursor;
 import dev.patriotforge.shared.error.InvalidStateTransition;
+import dev.patriotforge.shared.error.QuotaExceeded;
 import dev.patriotforge.shared.error.QuoteExpired;
 import dev.patriotforge.shared.error.ValidationFailed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -36,21 +40,35 @@ public class QuoteService {
     private final QuoteEventRepository events;
     private final QuoteAccess access;
     private final Event<QuoteMetrics.Created> created;
+    private final QuoteConfig config;
 
     public QuoteService(
             QuoteRepository quotes,
             QuoteEventRepository events,
             QuoteAccess access,
-            Event<QuoteMetrics.Created> created) {
+            Event<QuoteMetrics.Created> created,
+            QuoteConfig config) {
         this.quotes = quotes;
         this.events = events;
         this.access = access;
         this.created = created;
+        this.config = config;
     }
 
-    /** Creates a draft owned by the caller. {@code draft} has every field set. */
+    /**
+     * Creates a draft owned by the caller. {@code draft} has every field set. A customer at the
+     * open-quote quota gets 409 {@code quota_exceeded} and nothing is written.
+     */
     @Transactional
     public QuoteView create(Caller caller, QuoteDraft draft) {
+        int maxOpen = config.limits().maxOpenPerCustomer();
+        if (quotes.lockAndCountOpen(caller.id(), maxOpen) >= maxOpen) {
+            throw new QuotaExceeded(
+                    "You have "
+                            + maxOpen
+                            + " open quotes, the most you may have. Cancel or"
+                            + " delete one first.");
+        }
         Instant now = access.now();
         Quote quote = new Quote();
         quote.id = UUID.randomUUID();
@@ -78,12 +96,33 @@ public class QuoteService {
         return QuoteView.from(access.readable(caller, id));
     }
 
-    /** The audit trail, oldest first. */
+    /** One page of the audit trail, oldest first, after the cursor (the last event shown). */
     @Transactional
-    public List<QuoteEventView> events(Caller caller, UUID id) {
+    public CursorPage<QuoteEventView> events(
+            Caller caller, UUID id, String cursorValue, String limitValue) {
         quotes.readOnly();
+        int limit = limit(limitValue);
+        KeysetCursor after = cursor(cursorValue);
         Quote quote = access.readable(caller, id);
-        return events.ofQuote(quote.id).stream().map(QuoteEventView::from).toList();
+        long afterSeq = 0;
+        if (after != null) {
+            afterSeq =
+                    events.seqOf(quote.id, after.id())
+                            .orElseThrow(
+                                    () ->
+                                            ValidationFailed.of(
+                                                    "cursor",
+                                                    "is not a cursor returned by this list"));
+        }
+        List<QuoteEvent> rows = events.page(quote.id, afterSeq, limit + 1);
+        boolean more = rows.size() > limit;
+        List<QuoteEvent> page = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            QuoteEvent last = page.get(page.size() - 1);
+            next = new KeysetCursor(last.at, last.id).encode();
+        }
+        return new CursorPage<>(page.stream().map(QuoteEventView::from).toList(), next);
     }
 
     /** Edits a draft; fields left null keep their value, {@code items} replaces every line. */
@@ -137,14 +176,36 @@ public class QuoteService {
                         after == null ? null : after.createdAt(),
                         after == null ? null : after.id(),
                         limit + 1);
-        boolean more = rows.size() > limit;
-        List<Quote> page = more ? rows.subList(0, limit) : rows;
+        int size = withinBudget(rows, limit);
+        boolean more = rows.size() > size;
+        List<Quote> page = rows.subList(0, size);
+        rows.subList(size, rows.size()).forEach(quotes::forget);
         String next = null;
         if (more) {
             Quote last = page.get(page.size() - 1);
             next = new KeysetCursor(last.createdAt, last.id).encode();
         }
         return new CursorPage<>(page.stream().map(QuoteView::from).toList(), next);
+    }
+
+    /**
+     * How many of the first {@code limit} rows fit in the page's text budget (at least one): a page
+     * of large quotes ends early, with a next_cursor, so that what a list request holds in memory
+     * is bounded whatever the quotes' sizes.
+     */
+    private int withinBudget(List<Quote> rows, int limit) {
+        int candidates = Math.min(limit, rows.size());
+        long budget = config.lists().maxPageTextBytes();
+        Map<UUID, Long> sizes =
+                quotes.textSizes(rows.subList(0, candidates).stream().map(q -> q.id).toList());
+        long total = 0;
+        for (int i = 0; i < candidates; i++) {
+            total += sizes.getOrDefault(rows.get(i).id, 0L);
+            if (i > 0 && total > budget) {
+                return i;
+            }
+        }
+        return candidates;
     }
 
     private static List<QuoteItem> lines(List<QuoteDraft.Item> items, Instant now) {

@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.patriotforge.quote.domain.IdempotencyRecords;
+import dev.patriotforge.quote.service.IdempotencyPurge;
+import dev.patriotforge.quote.service.IdempotentCreates;
 import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.RedisAdmin;
 import dev.patriotforge.quote.support.TestUser;
-import dev.patriotforge.shared.security.RedisKeys;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,17 +22,27 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class IdempotencyTest {
+    @Inject AgroalDataSource db;
+    @Inject IdempotencyPurge purge;
 
     static ValidatableResponse createWithKey(TestUser user, String key, Object body) {
         return as(user).contentType(ContentType.JSON)
@@ -108,60 +121,214 @@ class IdempotencyTest {
     void aKeyStillInUseIsAConflict() throws Exception {
         TestUser owner = TestUser.customer();
         String key = UUID.randomUUID().toString();
-        String redisKey =
-                RedisKeys.quote(
-                        "idem",
-                        owner.id().toString(),
-                        HexFormat.of()
-                                .formatHex(
-                                        MessageDigest.getInstance("SHA-256")
-                                                .digest(key.getBytes(StandardCharsets.UTF_8))));
-        String fingerprintOfAnotherRequest = "0".repeat(64);
-        try (RedisAdmin redis = RedisAdmin.connect()) {
-            // Turn the stored response back into the claim that a first request still running
-            // holds (same body fingerprint, no response yet).
-            createWithKey(owner, key, body("Running", 1)).statusCode(201);
-            String stored = redis.command("GET", redisKey);
-            assertThat(stored).contains("\"state\":\"done\"");
-            String running =
-                    stored.replace("\"state\":\"done\"", "\"state\":\"running\"")
-                            .replaceAll("\"quote\":\\{.*}}$", "\"quote\":null}");
-            redis.command("SET", redisKey, running, "EX", "60");
+        // A first request still running holds the key's lock until its transaction ends.
+        try (Connection running = db.getConnection()) {
+            running.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    running.prepareStatement(
+                            "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(
+                        1, IdempotencyRecords.lockName(owner.id(), IdempotentCreates.sha256(key)));
+                lock.executeQuery().close();
+            }
             createWithKey(owner, key, body("Running", 1))
                     .statusCode(409)
+                    .contentType("application/problem+json")
                     .body("code", equalTo("idempotency_key_in_use"));
-            redis.command(
-                    "SET",
-                    redisKey,
-                    running.replaceAll(
-                            "\"fingerprint\":\"[0-9a-f]+\"",
-                            "\"fingerprint\":\"" + fingerprintOfAnotherRequest + "\""),
-                    "EX",
-                    "60");
-            createWithKey(owner, key, body("Running", 1))
-                    .statusCode(422)
-                    .body("code", equalTo("idempotency_key_reused"));
-            assertThat(redis.command("PTTL", redisKey)).isNotEqualTo("-1");
+            running.rollback();
         }
+        assertThat(quotesOf(owner)).isZero();
+        createWithKey(owner, key, body("Running", 1))
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
     }
 
     @Test
-    void theKeyIsKeptForADay() throws Exception {
+    void concurrentRequestsWithOneKeyCreateExactlyOneQuote() throws Exception {
         TestUser owner = TestUser.customer();
         String key = UUID.randomUUID().toString();
-        createWithKey(owner, key, body("Kept", 1)).statusCode(201);
-        String redisKey =
-                RedisKeys.quote(
-                        "idem",
-                        owner.id().toString(),
-                        HexFormat.of()
-                                .formatHex(
-                                        MessageDigest.getInstance("SHA-256")
-                                                .digest(key.getBytes(StandardCharsets.UTF_8))));
-        try (RedisAdmin redis = RedisAdmin.connect()) {
-            long ttl = Long.parseLong(redis.command("TTL", redisKey));
-            assertThat(ttl).isBetween(86_000L, 86_400L);
+        Map<String, Object> body = body("At once", 30);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Response>> futures = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return as(owner)
+                                            .contentType(ContentType.JSON)
+                                            .header("Idempotency-Key", key)
+                                            .body(body)
+                                            .post(BASE);
+                                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            List<Response> created = answers.stream().filter(r -> r.statusCode() == 201).toList();
+            assertThat(created.stream().filter(r -> r.header("Idempotent-Replayed") == null))
+                    .hasSize(1);
+            assertThat(created.stream().map(r -> r.path("id")).distinct()).hasSize(1);
+            assertThat(answers)
+                    .allSatisfy(
+                            r -> {
+                                if (r.statusCode() != 201) {
+                                    assertThat(r.statusCode()).isEqualTo(409);
+                                    assertThat(r.<String>path("code"))
+                                            .isEqualTo("idempotency_key_in_use");
+                                }
+                            });
+        } finally {
+            pool.shutdownNow();
         }
+        assertThat(quotesOf(owner)).isEqualTo(1);
+        assertThat(records(owner)).isEqualTo(1);
+    }
+
+    @Test
+    void theRecordIsKeptInPostgresForADayThenPurged() throws Exception {
+        TestUser owner = TestUser.customer();
+        String key = UUID.randomUUID().toString();
+        String first =
+                createWithKey(owner, key, body("Kept", 1)).statusCode(201).extract().path("id");
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "SELECT quote_id, now() - created_at < interval '1 minute',"
+                                        + " key_sha256"
+                                        + " FROM forge_quote_idempotency WHERE caller_id = ?")) {
+            s.setObject(1, owner.id());
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo(first);
+                assertThat(r.getBoolean(2)).isTrue();
+                assertThat(r.getString(3)).isEqualTo(IdempotentCreates.sha256(key));
+                assertThat(r.next()).isFalse();
+            }
+        }
+        age(owner, "23 hours 59 minutes");
+        createWithKey(owner, key, body("Kept", 1))
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(first));
+        age(owner, "24 hours 1 minute");
+        assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(records(owner)).isZero();
+        String second =
+                createWithKey(owner, key, body("Another body, a day later", 1))
+                        .statusCode(201)
+                        .header("Idempotent-Replayed", nullValue())
+                        .extract()
+                        .path("id");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void keyedCreatesKeepNothingInRedis() throws Exception {
+        // The largest body the contract admits: 100 items of 500 characters, 5000 of notes.
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            items.add(
+                    Map.of(
+                            "description",
+                            String.format("%03d", i) + "d".repeat(497),
+                            "quantity",
+                            1,
+                            "unit",
+                            "u".repeat(20)));
+        }
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            users.add(TestUser.customer());
+        }
+        try (RedisAdmin redis = RedisAdmin.connect()) {
+            long before = usedMemory(redis);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    TestUser user = users.get(i % users.size());
+                    Map<String, Object> body =
+                            Map.of(
+                                    "title",
+                                    "t".repeat(190) + String.format("%010d", i),
+                                    "notes",
+                                    "n".repeat(5000),
+                                    "items",
+                                    items);
+                    answers.add(
+                            pool.submit(
+                                    () ->
+                                            as(user).contentType(ContentType.JSON)
+                                                    .header(
+                                                            "Idempotency-Key",
+                                                            "k".repeat(219) + UUID.randomUUID())
+                                                    .body(body)
+                                                    .post(BASE)
+                                                    .statusCode()));
+                }
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get(120, TimeUnit.SECONDS)).isEqualTo(201);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            long grown = usedMemory(redis) - before;
+            // The old Redis records took ~60 KB a create (12 MB here); now only a rate counter
+            // per user remains.
+            assertThat(grown).isLessThan(256 * 1024);
+            for (TestUser user : users) {
+                assertThat(redis.command("KEYS", "forge:quote:*" + user.id() + "*").lines())
+                        .containsOnly("forge:quote:rate:create:" + user.id());
+            }
+            assertThat(redis.command("KEYS", "forge:quote:idem*")).isEmpty();
+        }
+        for (TestUser user : users) {
+            assertThat(records(user)).isEqualTo(25);
+        }
+    }
+
+    private long records(TestUser owner) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "SELECT count(*) FROM forge_quote_idempotency WHERE caller_id ="
+                                        + " ?")) {
+            s.setObject(1, owner.id());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves the caller's records back in time, as if that much time had passed. */
+    private void age(TestUser owner, String interval) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement(
+                                "UPDATE forge_quote_idempotency"
+                                        + " SET created_at = now() - ?::interval"
+                                        + " WHERE caller_id = ?")) {
+            s.setString(1, interval);
+            s.setObject(2, owner.id());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long usedMemory(RedisAdmin redis) {
+        return redis.command("INFO", "memory")
+                .lines()
+                .filter(line -> line.startsWith("used_memory:"))
+                .mapToLong(line -> Long.parseLong(line.substring("used_memory:".length()).trim()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -21,7 +21,7 @@ class OpenApiTest {
             Map.ofEntries(
                     Map.entry(
                             "post /api/quotes",
-                            List.of("201", "400", "401", "409", "415", "422", "503")),
+                            List.of("201", "400", "401", "409", "415", "422", "429", "503")),
                     Map.entry("get /api/quotes", List.of("200", "401", "422", "503")),
                     Map.entry("get /api/quotes/{id}", List.of("200", "401", "404", "503")),
                     Map.entry(
@@ -30,7 +30,7 @@ class OpenApiTest {
                     Map.entry(
                             "delete /api/quotes/{id}",
                             List.of("204", "401", "403", "404", "409", "412")),
-                    Map.entry("get /api/quotes/{id}/events", List.of("200", "401", "404")),
+                    Map.entry("get /api/quotes/{id}/events", List.of("200", "401", "404", "422")),
                     Map.entry(
                             "post /api/quotes/{id}/submit",
                             List.of("200", "403", "404", "409", "412")),
@@ -68,7 +68,8 @@ class OpenApiTest {
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             assertThat(responses.keySet()).as(op.getKey()).containsAll(op.getValue());
         }
-        assertThat(doc.getMap("components.schemas")).containsKeys("Quote", "QuoteItem", "Problem");
+        assertThat(doc.getMap("components.schemas"))
+                .containsKeys("Quote", "QuoteItem", "Problem", "QuoteEventPage");
     }
 
     @Test

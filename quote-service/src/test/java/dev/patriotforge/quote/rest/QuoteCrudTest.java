@@ -7,6 +7,7 @@ import static dev.patriotforge.quote.support.QuoteApi.createDraft;
 import static dev.patriotforge.quote.support.QuoteApi.createQuote;
 import static dev.patriotforge.quote.support.QuoteApi.etag;
 import static dev.patriotforge.quote.support.QuoteApi.fetch;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +23,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -276,6 +278,58 @@ class QuoteCrudTest {
     void adminCannotSeeOrDeleteSomeoneElsesDraft() {
         String id = createDraft(TestUser.customer());
         as(TestUser.admin()).delete(BASE + "/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void eventsArePagedOldestFirstWithACursor() {
+        TestUser owner = TestUser.customer();
+        String id = createDraft(owner);
+        for (int version = 0; version < 24; version++) {
+            as(owner)
+                    .contentType(ContentType.JSON)
+                    .header("If-Match", "\"" + version + "\"")
+                    .body(Map.of("title", "Rename " + version))
+                    .patch(BASE + "/" + id)
+                    .then()
+                    .statusCode(200);
+        }
+        String events = BASE + "/" + id + "/events";
+        as(owner)
+                .get(events)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(20))
+                .body("next_cursor", notNullValue());
+        List<String> seen = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = as(owner).queryParam("limit", 10);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(events).then().statusCode(200).extract();
+            seen.addAll(page.path("items.id"));
+            types.addAll(page.path("items.type"));
+            cursor = page.path("next_cursor");
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+        assertThat(types.get(0)).isEqualTo("created");
+        assertThat(types.subList(1, 25)).containsOnly("updated");
+        as(owner).queryParam("limit", 101).get(events).then().statusCode(422);
+        as(owner).queryParam("limit", 0).get(events).then().statusCode(422);
+        as(owner).queryParam("cursor", "bm90IGEgY3Vyc29y").get(events).then().statusCode(422);
+        String cursorOfThisQuote =
+                as(owner).queryParam("limit", 1).get(events).then().extract().path("next_cursor");
+        as(owner)
+                .queryParam("cursor", cursorOfThisQuote)
+                .get(BASE + "/" + createDraft(owner) + "/events")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("validation_failed"));
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class ErrorCodes {
     public static final String CONCURRENT_UPDATE = "concurrent_update";
     public static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
+    public static final String QUOTA_EXCEEDED = "quota_exceeded";
     public static final String VERSION_MISMATCH = "version_mismatch";
     public static final String PRECONDITION_REQUIRED = "precondition_required";
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";

@@ -37,6 +37,7 @@ class DomainExceptionTest {
                 Arguments.of(new IdempotencyKeyInUse(), "idempotency_key_in_use", 409),
                 Arguments.of(new ConcurrentUpdate(), "concurrent_update", 409),
                 Arguments.of(new IdempotencyKeyReused(), "idempotency_key_reused", 422),
+                Arguments.of(new QuotaExceeded("too many open quotes"), "quota_exceeded", 409),
                 Arguments.of(new VersionMismatch(), "version_mismatch", 412),
                 Arguments.of(new PayloadTooLarge(), "payload_too_large", 413),
                 Arguments.of(new UnsupportedMediaType(), "unsupported_media_type", 415),
