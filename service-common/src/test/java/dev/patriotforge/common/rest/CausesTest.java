@@ -43,8 +43,7 @@ class CausesTest {
                                 new RuntimeException(
                                         new SQLException("could not serialize", "40001"))))
                 .isTrue();
-        assertThat(Causes.isConcurrentUpdate(new SQLException("duplicate key", "23505")))
-                .isFalse();
+        assertThat(Causes.isConcurrentUpdate(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(Causes.isConcurrentUpdate(new IllegalStateException("bug"))).isFalse();
     }
 
