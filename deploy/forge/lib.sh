@@ -304,8 +304,9 @@ psql_super() { # port, then psql args
 # later migrations create (default privileges of the migration role). Neither service can use the
 # other's schema; nobody else can create anything. Idempotent: run at every start, it also brings a
 # data directory of an earlier version (where the runtime role owned its schema) to this layout.
-forge_prepare_database() {
-    local port="$1" svc
+# A second argument names another database of the same layout (the suite tier's fresh one).
+forge_prepare_database() { # port [database]
+    local port="$1" db="${2:-forge}" svc
     psql_super "$port" -d postgres <<EOF >/dev/null
 DO \$\$
 DECLARE r text;
@@ -321,17 +322,17 @@ ALTER ROLE forge_auth LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$AUTH_
 ALTER ROLE forge_quote LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$QUOTE_DB_PASSWORD';
 ALTER ROLE forge_auth_migrator LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$AUTH_DB_MIGRATION_PASSWORD';
 ALTER ROLE forge_quote_migrator LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$QUOTE_DB_MIGRATION_PASSWORD';
-SELECT 'CREATE DATABASE forge ENCODING ''UTF8'' TEMPLATE template0'
-    WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'forge') \gexec
-REVOKE ALL ON DATABASE forge FROM PUBLIC;
-GRANT CONNECT ON DATABASE forge TO forge_auth, forge_quote, forge_auth_migrator, forge_quote_migrator;
+SELECT 'CREATE DATABASE $db ENCODING ''UTF8'' TEMPLATE template0'
+    WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db') \gexec
+REVOKE ALL ON DATABASE $db FROM PUBLIC;
+GRANT CONNECT ON DATABASE $db TO forge_auth, forge_quote, forge_auth_migrator, forge_quote_migrator;
 ALTER ROLE forge_auth SET search_path = auth;
 ALTER ROLE forge_auth_migrator SET search_path = auth;
 ALTER ROLE forge_quote SET search_path = quote;
 ALTER ROLE forge_quote_migrator SET search_path = quote;
 EOF
     for svc in auth quote; do
-        psql_super "$port" -d forge <<EOF >/dev/null
+        psql_super "$port" -d "$db" <<EOF >/dev/null
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 CREATE SCHEMA IF NOT EXISTS $svc AUTHORIZATION forge_${svc}_migrator;
 ALTER SCHEMA $svc OWNER TO forge_${svc}_migrator;
