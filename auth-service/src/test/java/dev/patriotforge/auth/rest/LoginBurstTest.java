@@ -94,7 +94,7 @@ class LoginBurstTest {
 
         List<Response> answers =
                 burst(n -> Api.loginResponse(account.email(), "Wrong-Password-" + n, Api.ip()));
-        // At once, within the test profile's lockout of 3 s: the right password is refused too.
+        // At once, within the test profile's lockout of 12 s: the right password is refused too.
         Response right = Api.loginResponse(account.email(), account.password(), Api.ip());
 
         Map<Integer, Long> statuses = statuses(answers);
