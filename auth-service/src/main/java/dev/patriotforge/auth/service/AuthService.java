@@ -119,12 +119,17 @@ public class AuthService {
                         .call(
                                 () -> {
                                     User live = users.findLiveForUpdate(userId).orElse(null);
-                                    if (live == null
-                                            || !live.passwordHash.equals(verifiedHash)
-                                            || !live.role.equals(verifiedRole)) {
+                                    if (live == null || !live.role.equals(verifiedRole)) {
                                         return null;
                                     }
-                                    if (rehash != null) {
+                                    if (!live.passwordHash.equals(verifiedHash)) {
+                                        // Changed since the check: by a password change (the
+                                        // password no longer matches), or by a parallel login's
+                                        // rehash of the same password (it still does).
+                                        if (!hasher.verify(password, live.passwordHash).matches()) {
+                                            return null;
+                                        }
+                                    } else if (rehash != null) {
                                         live.passwordHash = rehash;
                                     }
                                     IssuedTokens opened = sessions.open(live, client);
