@@ -199,6 +199,24 @@ forge_load_secrets() {
     source "$1/secrets.env"
 }
 
+# Runs a start command with a port appended: the fixed port when one is given, else a free one,
+# and again on another free port (FORGE_BIND_RETRIES times at most) when the command returns 2,
+# i.e. another process took the port before the server could bind it. Sets FORGE_STARTED_PORT.
+forge_start_on_port() { # label fixed-port-or-empty command args...
+    local label="$1" fixed="$2" attempt=1 rc port
+    shift 2
+    while :; do
+        port="${fixed:-$(free_port)}"
+        rc=0
+        "$@" "$port" || rc=$?
+        [ "$rc" -eq 0 ] && break
+        [ "$rc" -eq 2 ] && [ -z "$fixed" ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] \
+            || die "$label did not start"
+        attempt=$((attempt + 1))
+    done
+    FORGE_STARTED_PORT="$port"
+}
+
 # Starts PostgreSQL and Redis; writes RUN/servers.env with their ports and credentials.
 # With a second argument (a persistent data directory) the data and secrets survive restarts.
 forge_start_servers() {
@@ -230,27 +248,12 @@ forge_start_servers() {
         forge_load_secrets "$data"
     fi
 
-    local pg_port redis_port attempt=1 rc
-    while :; do
-        pg_port="${FORGE_PG_PORT:-$(free_port)}"
-        rc=0
-        start_postgres "$run" "$data/pg" "$pg_port" || rc=$?
-        [ "$rc" -eq 0 ] && break
-        [ "$rc" -eq 2 ] && [ -z "${FORGE_PG_PORT:-}" ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] \
-            || die "PostgreSQL did not start"
-        attempt=$((attempt + 1))
-    done
+    local pg_port redis_port
+    forge_start_on_port PostgreSQL "${FORGE_PG_PORT:-}" start_postgres "$run" "$data/pg"
+    pg_port="$FORGE_STARTED_PORT"
     forge_prepare_database "$pg_port"
-    attempt=1
-    while :; do
-        redis_port="${FORGE_REDIS_PORT:-$(free_port)}"
-        rc=0
-        start_redis "$run" "$data/redis" "$redis_port" || rc=$?
-        [ "$rc" -eq 0 ] && break
-        [ "$rc" -eq 2 ] && [ -z "${FORGE_REDIS_PORT:-}" ] && [ "$attempt" -lt "$FORGE_BIND_RETRIES" ] \
-            || die "Redis did not start"
-        attempt=$((attempt + 1))
-    done
+    forge_start_on_port Redis "${FORGE_REDIS_PORT:-}" start_redis "$run" "$data/redis"
+    redis_port="$FORGE_STARTED_PORT"
     cat > "$run/servers.env" <<EOF
 PG_PORT=$pg_port
 REDIS_PORT=$redis_port
