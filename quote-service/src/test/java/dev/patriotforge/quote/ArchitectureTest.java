@@ -1,51 +1,19 @@
 package dev.patriotforge.quote;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import dev.patriotforge.testsupport.checks.ServiceArchitectureTest;
 
-/** The layering of STYLE.md: resources call services; services know nothing of HTTP. */
+/**
+ * The layering every service keeps (the rules in {@link ServiceArchitectureTest}); rules that only
+ * quote-service needs are {@code @ArchTest} fields here.
+ */
 @AnalyzeClasses(
         packages = "dev.patriotforge.quote",
         importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    @ArchTest
-    static final ArchRule restNeverTouchesPersistence =
-            noClasses()
-                    .that()
-                    .resideInAPackage("..quote.rest..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage(
-                            "..quote.domain..", "jakarta.persistence..", "io.quarkus.hibernate..")
-                    .allowEmptyShould(true)
-                    .because(
-                            "resources map DTOs and call services; entities never leave the service"
-                                    + " layer");
-
-    @ArchTest
-    static final ArchRule servicesKnowNothingOfHttp =
-            noClasses()
-                    .that()
-                    .resideInAPackage("..quote.service..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage(
-                            "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx.ext.web..")
-                    .allowEmptyShould(true)
-                    .because("services throw shared-domain exceptions; only rest/ speaks HTTP");
-
-    @ArchTest
-    static final ArchRule domainDoesNotDependOnTheEdges =
-            noClasses()
-                    .that()
-                    .resideInAPackage("..quote.domain..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage("..quote.rest..", "jakarta.ws.rs..")
-                    .allowEmptyShould(true);
+    ArchitectureTest() {
+        super("quote");
+    }
 }

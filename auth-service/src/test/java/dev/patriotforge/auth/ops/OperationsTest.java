@@ -1,70 +1,12 @@
 package dev.patriotforge.auth.ops;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-
+import dev.patriotforge.testsupport.checks.ServiceOperationsTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class OperationsTest {
+class OperationsTest extends ServiceOperationsTest {
 
-    @Test
-    void readinessChecksPostgresAndRedis() {
-        given().when()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body(
-                        "checks.name",
-                        hasItems(
-                                "Database connections health check",
-                                "Redis connection health check"));
-    }
-
-    @Test
-    void livenessAndStartupAreUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void metricsArePrometheusText() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().accept("text/plain")
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .contentType(containsString("text/plain"))
-                .body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void openApiDocumentIsServed() {
-        given().accept("application/json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .body("info.title", equalTo("PatriotForge auth-service"));
-    }
-
-    @Test
-    void everyResponseCarriesTheRequestId() {
-        given().header("X-Request-Id", "ops-check-1")
-                .get("/q/health/live")
-                .then()
-                .header("X-Request-Id", equalTo("ops-check-1"));
-    }
-
-    @Test
-    void unknownPathIsAProblemDocument() {
-        given().get("/api/nothing-here")
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json")
-                .body("code", equalTo("not_found"));
+    OperationsTest() {
+        super("auth-service");
     }
 }

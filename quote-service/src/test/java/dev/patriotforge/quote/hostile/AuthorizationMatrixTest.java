@@ -3,11 +3,8 @@ package dev.patriotforge.quote.hostile;
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.shared.security.Roles;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * covers submit, price, accept, decline and cancel.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class AuthorizationMatrixTest {
     enum Who {
         OWNER,

@@ -2,11 +2,8 @@ package dev.patriotforge.quote.hostile;
 
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * an accepted one stores what it answered.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class BodyFuzzTest {
     /** Stand-ins for the item ids of the quote being priced, replaced before sending. */
     private static final List<String> ITEM_PLACEHOLDERS =

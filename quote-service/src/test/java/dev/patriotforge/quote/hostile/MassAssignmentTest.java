@@ -3,11 +3,8 @@ package dev.patriotforge.quote.hostile;
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * null, and nothing of it is applied: the caller's rows are unchanged after every request.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class MassAssignmentTest {
     private static final String SOMEONE = "\"" + UUID.randomUUID() + "\"";
     private static final String WHEN = "\"2030-01-01T00:00:00Z\"";

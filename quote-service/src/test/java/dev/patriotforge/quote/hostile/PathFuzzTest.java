@@ -2,11 +2,8 @@ package dev.patriotforge.quote.hostile;
 
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * client makes up becomes a metric tag. HTTP that is not valid at all gets Vert.x's own refusal.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class PathFuzzTest {
     @Inject AgroalDataSource db;
 

@@ -2,12 +2,9 @@ package dev.patriotforge.quote.hostile;
 
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.shared.api.KeysetCursor;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * writes change nothing and accepted ones store what they answered.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class QueryAndHeaderFuzzTest {
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

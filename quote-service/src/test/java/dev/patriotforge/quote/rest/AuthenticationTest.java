@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.RedisAdmin;
 import dev.patriotforge.quote.support.TestUser;
-import dev.patriotforge.quote.support.Tokens;
 import dev.patriotforge.shared.security.RedisKeys;
 import dev.patriotforge.shared.security.Roles;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import dev.patriotforge.testsupport.jwt.JwksServer;
+import dev.patriotforge.testsupport.jwt.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** Bearer tokens: what is accepted, what every kind of forgery gets, and revocation. */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class AuthenticationTest {
     private final UUID user = UUID.randomUUID();
     private final UUID session = UUID.randomUUID();

@@ -9,10 +9,7 @@ import static dev.patriotforge.quote.support.QuoteApi.fetch;
 import static dev.patriotforge.quote.support.QuoteApi.pricedQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 /** Simultaneous writes: exactly one winner, and one quote per idempotency key. */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class ConcurrencyTest {
 
     /** Runs the calls at the same moment (as far as threads allow) and returns their answers. */

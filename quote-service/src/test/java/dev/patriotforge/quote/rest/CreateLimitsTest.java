@@ -10,12 +10,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.patriotforge.quote.config.QuoteConfig;
 import dev.patriotforge.quote.service.CreateRateLimit;
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.RedisAdmin;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Test;
  * it, so they exercise the real counter. The quota is the default, 1000.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class CreateLimitsTest {
     @Inject AgroalDataSource db;
     @Inject QuoteConfig config;

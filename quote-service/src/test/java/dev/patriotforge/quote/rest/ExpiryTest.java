@@ -11,11 +11,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.patriotforge.quote.service.QuoteExpiry;
 import dev.patriotforge.quote.support.Database;
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 /** Priced quotes past valid_until expire: by the sweep, and when touched. */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class ExpiryTest {
     @Inject AgroalDataSource db;
     @Inject QuoteExpiry expiry;

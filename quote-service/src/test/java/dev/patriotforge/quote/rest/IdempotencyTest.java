@@ -11,12 +11,9 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.patriotforge.quote.domain.IdempotencyRecords;
 import dev.patriotforge.quote.service.IdempotencyPurge;
 import dev.patriotforge.quote.service.IdempotentCreates;
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.RedisAdmin;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -39,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class IdempotencyTest {
     @Inject AgroalDataSource db;
     @Inject IdempotencyPurge purge;

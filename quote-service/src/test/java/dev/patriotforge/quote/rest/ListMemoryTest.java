@@ -5,11 +5,8 @@ import static dev.patriotforge.quote.support.QuoteApi.as;
 import static dev.patriotforge.quote.support.QuoteApi.createQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.Test;
  * bounded whatever the quotes' sizes, and the heap holds nothing of them afterwards.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class ListMemoryTest {
     private static final int PARALLEL = 10;
 

@@ -5,17 +5,13 @@ import static dev.patriotforge.quote.support.QuoteApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class MetricsTest {
 
     private static double metric(String name) {

@@ -3,9 +3,6 @@ package dev.patriotforge.quote.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.quote.support.JwksServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** /q/openapi documents every endpoint of the contract with its status codes. */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class OpenApiTest {
 
     private static final Map<String, List<String>> OPERATIONS =

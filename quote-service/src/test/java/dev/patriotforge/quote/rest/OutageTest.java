@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.RedisAdmin;
 import dev.patriotforge.quote.support.TestUser;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * Retry-After, and recovers when the server is back. Runs last (see junit-platform.properties).
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfEnvironmentVariable(named = "FORGE_TEST_RUN_DIR", matches = ".+")
 @Order(Integer.MAX_VALUE)
 class OutageTest {

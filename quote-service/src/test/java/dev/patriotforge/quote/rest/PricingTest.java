@@ -12,10 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class PricingTest {
 
     private static String quoteWith(TestUser owner, List<Map<String, Object>> items) {

@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.support;
 
 import dev.patriotforge.shared.security.Roles;
+import dev.patriotforge.testsupport.jwt.Tokens;
 import java.util.UUID;
 
 /** A user of one test: a fresh id and session, and a valid access token. */

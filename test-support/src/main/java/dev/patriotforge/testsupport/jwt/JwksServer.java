@@ -1,4 +1,4 @@
-package dev.patriotforge.quote.support;
+package dev.patriotforge.testsupport.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
