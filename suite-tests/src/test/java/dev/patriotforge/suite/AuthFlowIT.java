@@ -1,14 +1,15 @@
 package dev.patriotforge.suite;
 
-import static dev.patriotforge.suite.Suite.assertProblem;
 import static dev.patriotforge.suite.Suite.gateway;
+import static dev.patriotforge.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.patriotforge.suite.Suite.Account;
-import dev.patriotforge.suite.Suite.Tokens;
+import dev.patriotforge.testsupport.api.Api.Account;
+import dev.patriotforge.testsupport.api.Api.Tokens;
+import dev.patriotforge.testsupport.api.Credentials;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ class AuthFlowIT {
                 .body(
                         Map.of(
                                 "email", account.email(),
-                                "password", Suite.newPassword(),
+                                "password", Credentials.password(),
                                 "display_name", "Again"))
                 .post("/api/auth/register")
                 .then()
@@ -64,12 +65,12 @@ class AuthFlowIT {
     @Test
     void aLogoutIsSeenByQuoteServiceWithinOneSecond() throws InterruptedException {
         Tokens tokens = Suite.login(Suite.register("logout"));
-        gateway(tokens.accessToken()).get("/api/quotes").then().statusCode(200);
+        gateway(tokens.access()).get("/api/quotes").then().statusCode(200);
 
-        gateway(tokens.accessToken()).post("/api/auth/logout").then().statusCode(204);
+        gateway(tokens.access()).post("/api/auth/logout").then().statusCode(204);
         long loggedOutAt = System.nanoTime();
 
-        Response refused = awaitStatus(tokens.accessToken(), 401, Duration.ofSeconds(1));
+        Response refused = awaitStatus(tokens.access(), 401, Duration.ofSeconds(1));
         Duration seenAfter = Duration.ofNanos(System.nanoTime() - loggedOutAt);
         assertThat(refused.statusCode())
                 .as(
@@ -78,29 +79,27 @@ class AuthFlowIT {
                 .isEqualTo(401);
         assertThat(refused.jsonPath().getString("code")).isIn("token_revoked", "token_invalid");
         assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
-        gateway(tokens.accessToken()).get("/api/auth/me").then().statusCode(401);
+        gateway(tokens.access()).get("/api/auth/me").then().statusCode(401);
     }
 
     @Test
     void presentingASpentRefreshTokenAgainRevokesTheWholeSession() throws InterruptedException {
         Tokens first = Suite.login(Suite.register("refresh"));
-        Tokens second = refresh(first.refreshToken());
-        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
-        gateway(second.accessToken()).get("/api/quotes").then().statusCode(200);
+        Tokens second = refresh(first.refresh());
+        assertThat(second.refresh()).isNotEqualTo(first.refresh());
+        gateway(second.access()).get("/api/quotes").then().statusCode(200);
 
         Response reuse =
-                gateway()
-                        .body(Map.of("refresh_token", first.refreshToken()))
-                        .post("/api/auth/refresh");
+                gateway().body(Map.of("refresh_token", first.refresh())).post("/api/auth/refresh");
         assertProblem(reuse, 401, "refresh_token_reused");
 
         gateway()
-                .body(Map.of("refresh_token", second.refreshToken()))
+                .body(Map.of("refresh_token", second.refresh()))
                 .post("/api/auth/refresh")
                 .then()
                 .statusCode(401);
-        gateway(second.accessToken()).get("/api/auth/me").then().statusCode(401);
-        awaitStatus(second.accessToken(), 401, Duration.ofSeconds(1)).then().statusCode(401);
+        gateway(second.access()).get("/api/auth/me").then().statusCode(401);
+        awaitStatus(second.access(), 401, Duration.ofSeconds(1)).then().statusCode(401);
     }
 
     @Test

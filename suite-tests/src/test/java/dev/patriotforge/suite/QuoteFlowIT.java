@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.patriotforge.suite.Suite.Account;
-import dev.patriotforge.suite.Suite.Tokens;
+import dev.patriotforge.testsupport.api.Api.Account;
+import dev.patriotforge.testsupport.api.Api.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class QuoteFlowIT {
         Tokens customerTokens = Suite.login(customer);
 
         Response created =
-                gateway(customerTokens.accessToken())
+                gateway(customerTokens.access())
                         .body(
                                 Map.of(
                                         "title",
@@ -63,13 +63,13 @@ class QuoteFlowIT {
         assertThat(created.jsonPath().getString("number")).matches("Q-\\d{4}-\\d{6,}");
 
         Response submitted =
-                gateway(customerTokens.accessToken())
+                gateway(customerTokens.access())
                         .header("If-Match", created.header("ETag"))
                         .post("/api/quotes/" + id + "/submit");
         submitted.then().statusCode(200).body("status", equalTo("submitted"));
 
         // A customer may not price; a user promoted to staff by the admin may.
-        gateway(customerTokens.accessToken())
+        gateway(customerTokens.access())
                 .body(priceBody(submitted.jsonPath()))
                 .post("/api/quotes/" + id + "/price")
                 .then()
@@ -78,13 +78,13 @@ class QuoteFlowIT {
 
         Account staff = Suite.register("staff");
         Tokens admin = Suite.adminLogin();
-        gateway(admin.accessToken())
+        gateway(admin.access())
                 .queryParam("email", staff.email())
                 .get("/api/auth/users")
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(staff.id()));
-        gateway(admin.accessToken())
+        gateway(admin.access())
                 .body(Map.of("role", "staff"))
                 .patch("/api/auth/users/" + staff.id())
                 .then()
@@ -92,7 +92,7 @@ class QuoteFlowIT {
                 .body("role", equalTo("staff"));
         Tokens staffTokens = Suite.login(staff);
 
-        gateway(staffTokens.accessToken())
+        gateway(staffTokens.access())
                 .queryParam("status", "submitted")
                 .get("/api/quotes")
                 .then()
@@ -100,7 +100,7 @@ class QuoteFlowIT {
                 .body("items.id", hasItem(id));
 
         Response priced =
-                gateway(staffTokens.accessToken())
+                gateway(staffTokens.access())
                         .header("If-Match", submitted.header("ETag"))
                         .body(priceBody(submitted.jsonPath()))
                         .post("/api/quotes/" + id + "/price");
@@ -110,7 +110,7 @@ class QuoteFlowIT {
         assertThat(priced.jsonPath().getLong("tax_minor")).isEqualTo(1_423L);
         assertThat(priced.jsonPath().getLong("total_minor")).isEqualTo(18_670L);
 
-        gateway(customerTokens.accessToken())
+        gateway(customerTokens.access())
                 .header("If-Match", priced.header("ETag"))
                 .post("/api/quotes/" + id + "/accept")
                 .then()
@@ -118,7 +118,7 @@ class QuoteFlowIT {
                 .body("status", equalTo("accepted"));
 
         List<String> transitions =
-                gateway(customerTokens.accessToken())
+                gateway(customerTokens.access())
                         .get("/api/quotes/" + id + "/events")
                         .then()
                         .statusCode(200)

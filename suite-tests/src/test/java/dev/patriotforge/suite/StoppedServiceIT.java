@@ -1,7 +1,7 @@
 package dev.patriotforge.suite;
 
-import static dev.patriotforge.suite.Suite.assertProblem;
 import static dev.patriotforge.suite.Suite.raw;
+import static dev.patriotforge.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,22 +1,18 @@
 package dev.patriotforge.suite;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.patriotforge.testsupport.api.Api;
+import dev.patriotforge.testsupport.api.Api.Account;
+import dev.patriotforge.testsupport.api.Api.Tokens;
+import dev.patriotforge.testsupport.http.Http;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,12 +21,7 @@ import java.util.UUID;
  * few steps every scenario needs: register, log in, call through the gateway.
  */
 final class Suite {
-    static final String PROBLEM_JSON = "application/problem+json";
-    static final String TYPE_BASE = "https://patriotforge.dev/problems/";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient RAW =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Http RAW = new Http(Duration.ofSeconds(30));
 
     private Suite() {}
 
@@ -63,98 +54,26 @@ final class Suite {
     /** A request sent exactly as written (no path normalization, no re-encoding). */
     static HttpResponse<String> raw(String method, String rawPath, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(gatewayUrl() + rawPath))
-                        .timeout(Duration.ofSeconds(30))
-                        .method(method, HttpRequest.BodyPublishers.noBody());
-        headers.forEach(request::header);
-        return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RAW.exchange(method, URI.create(gatewayUrl() + rawPath), null, headers);
     }
 
     static HttpResponse<String> rawPost(String rawPath, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(gatewayUrl() + rawPath))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build();
-        return RAW.send(request, HttpResponse.BodyHandlers.ofString());
+        return RAW.exchange("POST", URI.create(gatewayUrl() + rawPath), body, Map.of());
     }
 
-    /** Asserts an RFC 9457 problem document with the contract's fields and the given code. */
-    static JsonPath assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as("status of %s", response.uri()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonPath body = JsonPath.from(response.body());
-        assertThat(body.getString("type")).isEqualTo(TYPE_BASE + code);
-        assertThat(body.getString("code")).isEqualTo(code);
-        assertThat(body.getInt("status")).isEqualTo(status);
-        assertThat(body.getString("title")).isNotBlank();
-        assertThat(body.getString("detail")).isNotBlank();
-        assertThat(body.getString("instance")).startsWith("/");
-        assertThat(body.getString("request_id"))
-                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
-        return body;
+    /** The contract's client, through the gateway. */
+    static Api client() {
+        return Api.gateway(URI.create(gatewayUrl()));
     }
-
-    static void assertProblem(Response response, int status, String code) {
-        response.then()
-                .statusCode(status)
-                .contentType(PROBLEM_JSON)
-                .header("X-Request-Id", response.jsonPath().getString("request_id"));
-        assertThat(response.jsonPath().getString("code")).isEqualTo(code);
-        assertThat(response.jsonPath().getString("type")).isEqualTo(TYPE_BASE + code);
-    }
-
-    /** Asserts the status, showing the answer (a problem document, never a secret) if not. */
-    static void expectStatus(Response response, int status, String step) {
-        assertThat(response.statusCode())
-                .as("%s answered %d: %s", step, response.statusCode(), response.asString())
-                .isEqualTo(status);
-    }
-
-    static String uniqueEmail(String role) {
-        return ("suite-" + role + "-" + UUID.randomUUID() + "@example.com")
-                .toLowerCase(Locale.ROOT);
-    }
-
-    /** A long random password that no common-password list contains. */
-    static String newPassword() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return "Suite-" + HexFormat.of().formatHex(bytes) + "-pw";
-    }
-
-    record Account(String id, String email, String password) {}
-
-    record Tokens(String accessToken, String refreshToken) {}
 
     /** Registers a new customer through the gateway. */
     static Account register(String role) {
-        String email = uniqueEmail(role);
-        String password = newPassword();
-        Response response =
-                gateway()
-                        .body(
-                                Map.of(
-                                        "email", email,
-                                        "password", password,
-                                        "display_name", "Suite " + role))
-                        .post("/api/auth/register");
-        expectStatus(response, 201, "register");
-        return new Account(response.path("id"), email, password);
+        return client().newAccount("suite-" + role);
     }
 
     static Tokens login(String email, String password) {
-        Response response =
-                gateway()
-                        .body(Map.of("email", email, "password", password))
-                        .post("/api/auth/login");
-        expectStatus(response, 200, "login");
-        JsonPath body = response.jsonPath();
-        return new Tokens(body.getString("access_token"), body.getString("refresh_token"));
+        return client().tokens(email, password);
     }
 
     static Tokens login(Account account) {

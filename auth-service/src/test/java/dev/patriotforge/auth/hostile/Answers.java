@@ -2,7 +2,8 @@ package dev.patriotforge.auth.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.path.json.JsonPath;
+import dev.patriotforge.testsupport.http.ProblemAnswers;
+import dev.patriotforge.testsupport.http.RawHttp;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ final class Answers {
     }
 
     /** Checks an answer to a request sent byte for byte. */
-    RawHttp.Answer check(String request, RawHttp.Answer answer) {
+    RawHttp.Response check(String request, RawHttp.Response answer) {
         requests++;
         String problem = problemWith(answer);
         if (problem != null) {
@@ -49,7 +50,7 @@ final class Answers {
                             + " => "
                             + answer.status()
                             + " "
-                            + abbreviate(answer.body()));
+                            + abbreviate(answer.text()));
         }
         if (answer.status() >= 400) {
             rejected++;
@@ -70,14 +71,14 @@ final class Answers {
         return response;
     }
 
-    private static RawHttp.Answer of(Response r) {
+    private static RawHttp.Response of(Response r) {
         Map<String, String> headers = new HashMap<>();
         r.headers()
                 .forEach(
                         h ->
                                 headers.putIfAbsent(
                                         h.getName().toLowerCase(Locale.ROOT), h.getValue()));
-        return new RawHttp.Answer(r.statusCode(), headers, r.asString());
+        return new RawHttp.Response(r.statusCode(), headers, r.asByteArray());
     }
 
     int requests() {
@@ -105,8 +106,11 @@ final class Answers {
                 .isEmpty();
     }
 
-    private static String problemWith(RawHttp.Answer r) {
+    private static String problemWith(RawHttp.Response r) {
         int status = r.status();
+        if (status == RawHttp.CLOSED) {
+            return "no answer: the server closed the connection";
+        }
         if (status >= 500) {
             return "server error " + status;
         }
@@ -116,31 +120,9 @@ final class Answers {
         if (!CONTRACT_4XX.contains(status)) {
             return "status outside the contract";
         }
-        String type = r.header("Content-Type");
-        if (type == null || !type.startsWith("application/problem+json")) {
-            return "not a problem document (Content-Type " + type + ")";
-        }
-        JsonPath body;
-        try {
-            body = JsonPath.from(r.body());
-        } catch (RuntimeException e) {
-            return "problem body is not JSON";
-        }
-        Object bodyStatus = body.get("status");
-        String code = body.getString("code");
-        String typeUri = body.getString("type");
-        if (!(bodyStatus instanceof Integer s) || s != status) {
-            return "problem status " + bodyStatus + " is not the HTTP status";
-        }
-        if (code == null || !code.matches("[a-z]+(_[a-z]+)*")) {
-            return "problem code is not a snake_case word";
-        }
-        if (typeUri == null || !typeUri.endsWith("/" + code)) {
-            return "problem type does not end in the code";
-        }
-        String requestId = body.getString("request_id");
-        if (requestId == null || requestId.isBlank()) {
-            return "problem without request_id";
+        String violation = ProblemAnswers.violation(r, false);
+        if (violation != null) {
+            return violation;
         }
         if (status == 401 && !"Bearer".equals(r.header("WWW-Authenticate"))) {
             return "401 without WWW-Authenticate: Bearer";

@@ -1,5 +1,7 @@
 package dev.patriotforge.auth.hostile;
 
+import dev.patriotforge.testsupport.http.RawHttp;
+import dev.patriotforge.testsupport.http.Targets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -87,32 +89,12 @@ final class HostileParts {
                     "a%26limit%3D0",
                     "x".repeat(MAX_URL_PART));
 
-    /** Every byte outside the unreserved set percent-encoded, from the string's UTF-8 bytes. */
-    static String percentEncode(String s) {
-        StringBuilder b = new StringBuilder();
-        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
-            if ((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~') {
-                b.append((char) c);
-            } else {
-                b.append('%').append(String.format("%02X", c));
-            }
-        }
-        return b.toString();
-    }
-
     static Arbitrary<String> pathSegments() {
         return Arbitraries.frequencyOf(
                 Tuple.of(
                         3,
                         HostileJson.strings()
-                                .map(HostileParts::percentEncode)
+                                .map(Targets::percentEncode)
                                 .filter(s -> !s.isEmpty() && s.length() <= MAX_URL_PART)),
                 Tuple.of(3, Arbitraries.of(RAW_SEGMENTS)));
     }
@@ -122,7 +104,7 @@ final class HostileParts {
                 Tuple.of(
                         3,
                         HostileJson.strings()
-                                .map(HostileParts::percentEncode)
+                                .map(Targets::percentEncode)
                                 .filter(s -> s.length() <= MAX_URL_PART)),
                 Tuple.of(3, Arbitraries.of(RAW_QUERY_VALUES)),
                 Tuple.of(2, cursors()));

@@ -3,6 +3,7 @@ package dev.patriotforge.auth.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.testsupport.http.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,11 +82,11 @@ class HttpLayerTest {
                                 headers("Authorization", "Bearer " + "A".repeat(25_000))));
         Answers problems = new Answers("answers of the HTTP layer that have a body");
         for (Sent sent : requests) {
-            RawHttp.Answer answer =
+            RawHttp.Response answer =
                     RawHttp.send(sent.method(), sent.target(), sent.headers(), null);
             String what = sent.method() + " " + Answers.abbreviate(sent.target());
             assertThat(answer.status()).as(what).isIn(400, 414, 431);
-            if (answer.body().isEmpty()) {
+            if (answer.text().isEmpty()) {
                 assertThat(answer.header("X-Request-Id"))
                         .as("%s was answered by the HTTP parser, before any application code", what)
                         .isNull();
@@ -101,7 +102,7 @@ class HttpLayerTest {
     @Test
     void requestLineTheGatewayAdmitsReachesTheServiceAndGetsAProblem() {
         Api.Session admin = Admins.boss();
-        RawHttp.Answer answer =
+        RawHttp.Response answer =
                 RawHttp.send(
                         "GET",
                         "/api/auth/users/" + "x".repeat(12_000),

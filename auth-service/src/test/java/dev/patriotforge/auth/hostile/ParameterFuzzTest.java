@@ -4,6 +4,7 @@ import static dev.patriotforge.auth.hostile.HostileParts.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.testsupport.http.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -130,7 +131,7 @@ class ParameterFuzzTest {
             if (body != null) {
                 json(headers);
             }
-            RawHttp.Answer answer =
+            RawHttp.Response answer =
                     answers.check(
                             endpoint[0]
                                     + " "
@@ -163,13 +164,13 @@ class ParameterFuzzTest {
             if (body != null) {
                 json(headers);
             }
-            RawHttp.Answer answer =
+            RawHttp.Response answer =
                     answers.check(
                             "POST /api/auth/refresh Cookie: " + Answers.abbreviate(cookie),
                             RawHttp.send("POST", "/api/auth/refresh", headers, body));
             if (answer.status() == 200) {
                 live[0] =
-                        io.restassured.path.json.JsonPath.from(answer.body())
+                        io.restassured.path.json.JsonPath.from(answer.text())
                                 .getString("refresh_token");
             }
         }

@@ -1,6 +1,6 @@
 package dev.patriotforge.auth.rest;
 
-import static dev.patriotforge.auth.rest.Problems.problem;
+import static dev.patriotforge.testsupport.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 

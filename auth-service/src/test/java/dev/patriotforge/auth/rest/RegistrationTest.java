@@ -1,6 +1,6 @@
 package dev.patriotforge.auth.rest;
 
-import static dev.patriotforge.auth.rest.Problems.problem;
+import static dev.patriotforge.testsupport.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;

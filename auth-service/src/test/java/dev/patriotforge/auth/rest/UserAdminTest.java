@@ -1,7 +1,7 @@
 package dev.patriotforge.auth.rest;
 
-import static dev.patriotforge.auth.rest.Problems.problem;
-import static dev.patriotforge.auth.rest.Problems.unauthorized;
+import static dev.patriotforge.testsupport.Problems.problem;
+import static dev.patriotforge.testsupport.Problems.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

@@ -3,14 +3,13 @@ package dev.patriotforge.auth.support;
 import static io.restassured.RestAssured.given;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.patriotforge.testsupport.api.ClientIps;
+import dev.patriotforge.testsupport.api.Credentials;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -19,10 +18,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * never touch another.
  */
 public final class Api {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final AtomicInteger NEXT_IP = new AtomicInteger(RANDOM.nextInt(60_000));
-    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
     private Api() {}
 
     /** A registered account and the IP it registered from. */
@@ -33,21 +28,16 @@ public final class Api {
 
     /** A fresh client address in the benchmarking range 198.18.0.0/15 (never contacted). */
     public static String ip() {
-        int n = NEXT_IP.incrementAndGet() % 131_072;
-        return "198." + (18 + n / 65_536) + "." + (n / 256 % 256) + "." + (n % 256);
+        return ClientIps.next();
     }
 
     public static String email(String tag) {
-        return tag + "-" + UUID.randomUUID().toString().substring(0, 12) + "@forge.test";
+        return Credentials.email(tag);
     }
 
     /** A strong random password. */
     public static String password() {
-        StringBuilder b = new StringBuilder("Fjord-");
-        for (int i = 0; i < 14; i++) {
-            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+        return Credentials.password();
     }
 
     /** A JSON request from the given client IP. */
@@ -61,28 +51,18 @@ public final class Api {
     }
 
     public static Account register(String tag) {
-        String email = email(tag);
-        String password = password();
         String ip = ip();
-        String id =
-                from(ip).body(
-                                Map.of(
-                                        "email",
-                                        email,
-                                        "password",
-                                        password,
-                                        "display_name",
-                                        "Test " + tag))
-                        .post("/api/auth/register")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .path("id");
-        return new Account(id, email, password, ip);
+        var account = contract(ip).newAccount(tag);
+        return new Account(account.id(), account.email(), account.password(), ip);
     }
 
     public static Response loginResponse(String email, String password, String ip) {
-        return from(ip).body(Map.of("email", email, "password", password)).post("/api/auth/login");
+        return contract(ip).login(email, password);
+    }
+
+    /** The contract's client of test-support, from the given client IP. */
+    private static dev.patriotforge.testsupport.api.Api contract(String ip) {
+        return dev.patriotforge.testsupport.api.Api.local().from(ip);
     }
 
     public static Session login(Account account) {

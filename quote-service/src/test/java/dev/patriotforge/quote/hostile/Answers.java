@@ -2,10 +2,10 @@ package dev.patriotforge.quote.hostile;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.patriotforge.testsupport.http.ProblemAnswers;
+import dev.patriotforge.testsupport.http.RawHttp;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The rule every hostile request is held to: the answer is a 2xx (the input happened to be valid)
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * never a 5xx. Counts requests and statuses for the summary line.
  */
 final class Answers {
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final Fuzz fuzz;
     private final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -56,31 +55,9 @@ final class Answers {
         if (status < 300) {
             return;
         }
-        String type = response.header("Content-Type");
-        if (type == null || !type.startsWith("application/problem+json")) {
-            failWith(request, response, "a " + status + " without application/problem+json");
-        }
-        if (request.method().equals("HEAD")) {
-            return;
-        }
-        JsonNode problem = response.json();
-        if (problem == null || !problem.isObject()) {
-            failWith(request, response, "the problem document is not a JSON object");
-            return;
-        }
-        if (problem.path("status").asInt() != status) {
-            failWith(request, response, "problem status differs from the HTTP status");
-        }
-        String code = problem.path("code").asText("");
-        if (!CODE.matcher(code).matches()) {
-            failWith(request, response, "problem code is not a snake_case word");
-        }
-        if (!problem.path("type").asText("").endsWith("/" + code)) {
-            failWith(request, response, "problem type does not end in the code");
-        }
-        String requestId = problem.path("request_id").asText("");
-        if (requestId.isEmpty() || !requestId.equals(response.header("X-Request-Id"))) {
-            failWith(request, response, "request_id missing or not the X-Request-Id header");
+        String violation = ProblemAnswers.violation(response, request.method().equals("HEAD"));
+        if (violation != null) {
+            failWith(request, response, violation);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.patriotforge.quote.hostile;
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.testsupport.http.RawHttp;
+import dev.patriotforge.testsupport.http.RequestCount;
+import dev.patriotforge.testsupport.http.Targets;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -55,7 +58,7 @@ class PathFuzzTest {
         TestUser attacker = TestUser.customer();
         Arbitrary<String> segment =
                 Arbitraries.frequencyOf(
-                        Tuple.of(3, HostileJson.text().map(RawHttp::percentEncode)),
+                        Tuple.of(3, HostileJson.text().map(Targets::percentEncode)),
                         Tuple.of(3, Arbitraries.of(rawSegments())),
                         Tuple.of(1, HostileJson.text().filter(t -> t.length() < 200)));
         Arbitrary<Call> call =

@@ -4,6 +4,9 @@ import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.testsupport.http.RawHttp;
+import dev.patriotforge.testsupport.http.RequestCount;
+import dev.patriotforge.testsupport.http.Targets;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -231,7 +234,7 @@ class QueryAndHeaderFuzzTest {
     private static Arbitrary<String> maybe(String name, Arbitrary<String> value) {
         return Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.just("")),
-                Tuple.of(3, value.map(v -> name + "=" + RawHttp.percentEncode(v))),
+                Tuple.of(3, value.map(v -> name + "=" + Targets.percentEncode(v))),
                 Tuple.of(1, value.filter(v -> v.length() < 100).map(v -> name + "=" + v)));
     }
 

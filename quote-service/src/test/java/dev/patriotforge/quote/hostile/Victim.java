@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.hostile;
 
 import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.testsupport.http.RawHttp;
 import io.agroal.api.AgroalDataSource;
 
 /**

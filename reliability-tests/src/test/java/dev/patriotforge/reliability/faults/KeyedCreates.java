@@ -1,8 +1,8 @@
 package dev.patriotforge.reliability.faults;
 
-import dev.patriotforge.reliability.harness.Api;
-import dev.patriotforge.reliability.harness.Http;
 import dev.patriotforge.reliability.harness.Polling;
+import dev.patriotforge.testsupport.api.Api;
+import dev.patriotforge.testsupport.http.Http;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.patriotforge.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
 import dev.patriotforge.reliability.harness.Cluster;
 import dev.patriotforge.reliability.harness.Polling;
+import dev.patriotforge.testsupport.api.Api;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;

@@ -1,14 +1,14 @@
 package dev.patriotforge.reliability.faults;
 
-import static dev.patriotforge.reliability.harness.Problems.assertDependencyUnavailable;
-import static dev.patriotforge.reliability.harness.Problems.assertProblem;
+import static dev.patriotforge.testsupport.Problems.assertDependencyUnavailable;
+import static dev.patriotforge.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
-import dev.patriotforge.reliability.harness.ClientIps;
 import dev.patriotforge.reliability.harness.Cluster;
-import dev.patriotforge.reliability.harness.Http;
 import dev.patriotforge.reliability.harness.Polling;
+import dev.patriotforge.testsupport.api.Api;
+import dev.patriotforge.testsupport.api.ClientIps;
+import dev.patriotforge.testsupport.http.Http;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

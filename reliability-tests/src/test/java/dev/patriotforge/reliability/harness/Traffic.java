@@ -1,5 +1,6 @@
 package dev.patriotforge.reliability.harness;
 
+import dev.patriotforge.testsupport.http.Http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,10 +2,10 @@ package dev.patriotforge.reliability.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
 import dev.patriotforge.reliability.harness.Cluster;
-import dev.patriotforge.reliability.harness.Http;
 import dev.patriotforge.reliability.harness.Traffic;
+import dev.patriotforge.testsupport.api.Api;
+import dev.patriotforge.testsupport.http.Http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.patriotforge.reliability.replicas;
 
-import static dev.patriotforge.reliability.harness.Problems.assertProblem;
-import static dev.patriotforge.reliability.harness.Problems.assertRetryAfter;
+import static dev.patriotforge.testsupport.Problems.assertProblem;
+import static dev.patriotforge.testsupport.Problems.assertRetryAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
-import dev.patriotforge.reliability.harness.ClientIps;
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.testsupport.api.Api;
+import dev.patriotforge.testsupport.api.ClientIps;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

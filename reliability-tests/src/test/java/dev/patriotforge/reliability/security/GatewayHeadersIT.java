@@ -2,8 +2,8 @@ package dev.patriotforge.reliability.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.testsupport.api.Api;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import java.util.LinkedHashMap;

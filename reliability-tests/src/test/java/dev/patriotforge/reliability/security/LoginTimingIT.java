@@ -1,11 +1,11 @@
 package dev.patriotforge.reliability.security;
 
-import static dev.patriotforge.reliability.harness.Problems.assertProblem;
+import static dev.patriotforge.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
-import dev.patriotforge.reliability.harness.ClientIps;
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.testsupport.api.Api;
+import dev.patriotforge.testsupport.api.ClientIps;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;

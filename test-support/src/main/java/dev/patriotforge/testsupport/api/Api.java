@@ -1,4 +1,4 @@
-package dev.patriotforge.reliability.harness;
+package dev.patriotforge.testsupport.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,14 +9,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
-import java.util.HexFormat;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The public API of both services (CONTRACT.md sections 2 and 3) over REST Assured, against one
- * replica or the gateway. Requests straight to a replica carry this client's own {@code
- * X-Forwarded-For} address (see {@link ClientIps}); through the gateway, the gateway sets it.
+ * The public API of both services (CONTRACT.md sections 2 and 3) over REST Assured: against the
+ * application under test ({@link #local}), one replica ({@link #direct}) or the gateway ({@link
+ * #gateway}). Requests straight to a service carry this client's own {@code X-Forwarded-For}
+ * address (see {@link ClientIps}), which the services trust from loopback; through the gateway, the
+ * gateway sets it.
  */
 public final class Api {
     /** No request may hang: 5 s to connect, 30 s for an answer (the gateway's read timeout). */
@@ -33,6 +34,11 @@ public final class Api {
     private Api(URI base, String clientIp) {
         this.base = base;
         this.clientIp = clientIp;
+    }
+
+    /** The application under test (REST Assured's default base), as a client of its own. */
+    public static Api local() {
+        return new Api(null, ClientIps.next());
     }
 
     /** Straight to a replica, as a client with an address of its own. */
@@ -62,9 +68,11 @@ public final class Api {
     public RequestSpecification request() {
         RequestSpecification spec =
                 given().config(CONFIG)
-                        .baseUri(base.toString())
                         .contentType(ContentType.JSON)
                         .accept("application/json, application/problem+json");
+        if (base != null) {
+            spec = spec.baseUri(base.toString());
+        }
         if (clientIp != null) {
             spec = spec.header("X-Forwarded-For", clientIp);
         }
@@ -77,50 +85,64 @@ public final class Api {
 
     // --- auth-service ----------------------------------------------------------------------------
 
+    /** An account: its credentials and, once registered, its id. */
     public record Account(String email, String password, String id) {}
 
     public record Tokens(String access, String refresh) {}
 
     /** A fresh, unused email and a strong random password. */
     public static Account newCredentials() {
-        String tag = UUID.randomUUID().toString().substring(0, 12);
-        byte[] secret = new byte[12];
-        ThreadLocalRandom.current().nextBytes(secret);
-        return new Account(
-                "rel-" + tag + "@reliability.patriotforge.dev",
-                "Rel-" + HexFormat.of().formatHex(secret) + "-Qz!",
-                null);
+        return newCredentials("test");
+    }
+
+    /** Fresh credentials whose email starts with {@code tag}. */
+    public static Account newCredentials(String tag) {
+        return new Account(Credentials.email(tag), Credentials.password(), null);
     }
 
     public Response register(Account credentials) {
+        return register(credentials, "Test account");
+    }
+
+    public Response register(Account credentials, String displayName) {
         return request()
                 .body(
-                        "{\"email\":\""
-                                + credentials.email()
-                                + "\",\"password\":\""
-                                + credentials.password()
-                                + "\",\"display_name\":\"Reliability Test\"}")
+                        Map.of(
+                                "email",
+                                credentials.email(),
+                                "password",
+                                credentials.password(),
+                                "display_name",
+                                displayName))
                 .post("/api/auth/register");
     }
 
     /** Registers a new customer; fails the test unless that gives 201. */
     public Account newAccount() {
-        Account credentials = newCredentials();
-        Response response = register(credentials);
+        return newAccount("test");
+    }
+
+    /** Registers a new customer tagged {@code tag}; fails the test unless that gives 201. */
+    public Account newAccount(String tag) {
+        Account credentials = newCredentials(tag);
+        Response response = register(credentials, "Test " + tag);
         assertThat(response.statusCode()).as("register: %s", response.asString()).isEqualTo(201);
         return new Account(
                 credentials.email(), credentials.password(), response.path("id").toString());
     }
 
     public Response login(String email, String password) {
-        return request()
-                .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
-                .post("/api/auth/login");
+        return request().body(Map.of("email", email, "password", password)).post("/api/auth/login");
     }
 
     /** Logs in; fails the test unless that gives 200. */
     public Tokens tokens(Account account) {
-        Response response = login(account.email(), account.password());
+        return tokens(account.email(), account.password());
+    }
+
+    /** Logs in; fails the test unless that gives 200. */
+    public Tokens tokens(String email, String password) {
+        Response response = login(email, password);
         assertThat(response.statusCode()).as("login: %s", response.asString()).isEqualTo(200);
         return new Tokens(response.path("access_token"), response.path("refresh_token"));
     }
@@ -134,20 +156,23 @@ public final class Api {
     }
 
     public Response refresh(String refreshToken) {
-        return request()
-                .body("{\"refresh_token\":\"" + refreshToken + "\"}")
-                .post("/api/auth/refresh");
+        return request().body(Map.of("refresh_token", refreshToken)).post("/api/auth/refresh");
     }
 
     // --- quote-service ---------------------------------------------------------------------------
 
-    /** A create body; {@code title} must need no JSON escaping. */
+    /** A create body, as JSON text: two lines in USD. */
     public static String quoteBody(String title) {
-        return "{\"title\":\""
-                + title
-                + "\",\"currency\":\"USD\",\"items\":[{\"description\":\"Steel bracket\","
-                + "\"quantity\":4,\"unit\":\"ea\"},{\"description\":\"Welding\","
-                + "\"quantity\":1.5,\"unit\":\"h\"}]}";
+        return Json.write(
+                Map.of(
+                        "title",
+                        title,
+                        "currency",
+                        "USD",
+                        "items",
+                        List.of(
+                                Map.of("description", "Steel bracket", "quantity", 4, "unit", "ea"),
+                                Map.of("description", "Welding", "quantity", 1.5, "unit", "h"))));
     }
 
     public Response createQuote(String accessToken, String idempotencyKey, String title) {

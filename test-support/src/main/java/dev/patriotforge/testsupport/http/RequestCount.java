@@ -1,4 +1,4 @@
-package dev.patriotforge.quote.hostile;
+package dev.patriotforge.testsupport.http;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How many requests a test class sent through {@link RawHttp} and how long it took, printed when
  * the class ends ({@code [hostile] BodyFuzzTest: 652 requests in 21.3 s}).
  */
-final class RequestCount {
+public final class RequestCount {
     private static final AtomicInteger SENT = new AtomicInteger();
     private static int first;
     private static long started;
@@ -18,13 +18,13 @@ final class RequestCount {
     }
 
     /** Call from {@code @BeforeAll}. */
-    static void start() {
+    public static void start() {
         first = SENT.get();
         started = System.nanoTime();
     }
 
     /** Call from {@code @AfterAll}. */
-    static void print(Class<?> testClass) {
+    public static void print(Class<?> testClass) {
         System.out.printf(
                 "[hostile] %s: %d requests in %.1f s%n",
                 testClass.getSimpleName(), SENT.get() - first, (System.nanoTime() - started) / 1e9);

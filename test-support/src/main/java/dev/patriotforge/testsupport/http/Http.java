@@ -1,4 +1,4 @@
-package dev.patriotforge.reliability.harness;
+package dev.patriotforge.testsupport.http;
 
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * A plain HTTP client for load loops (many threads, many requests, every outcome recorded, none
- * thrown): java.net.http over HTTP/1.1 with a connect and a per-request timeout.
+ * A plain HTTP client over java.net.http (HTTP/1.1, a connect and a per-request timeout): for load
+ * loops ({@link #send}: many threads, many requests, every outcome recorded, none thrown) and for
+ * requests sent as written, without the path normalization or re-encoding of REST Assured ({@link
+ * #exchange}).
  */
 public final class Http {
     private final HttpClient client;
@@ -69,7 +72,10 @@ public final class Http {
         }
     }
 
-    public Reply send(String method, URI uri, String body, Map<String, String> headers) {
+    /** Sends the request (a JSON body if not null) and hands back the answer or the failure. */
+    public HttpResponse<String> exchange(
+            String method, URI uri, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uri)
                         .timeout(timeout)
@@ -77,15 +83,23 @@ public final class Http {
                                 method,
                                 body == null
                                         ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body));
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
         headers.forEach(builder::header);
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public Reply send(String method, URI uri, String body, Map<String, String> headers) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response =
-                    client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                    exchange(
+                            method,
+                            uri,
+                            body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                            headers);
             return new Reply(
                     response.statusCode(), response.body(), response, elapsedMillis(start), null);
         } catch (IOException e) {

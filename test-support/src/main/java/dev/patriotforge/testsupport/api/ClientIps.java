@@ -1,4 +1,4 @@
-package dev.patriotforge.reliability.harness;
+package dev.patriotforge.testsupport.api;
 
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicInteger;
