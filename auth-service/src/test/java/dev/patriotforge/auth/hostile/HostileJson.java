@@ -1,5 +1,6 @@
 package dev.patriotforge.auth.hostile;
 
+import dev.patriotforge.testsupport.hostile.JsonLiteral;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -348,24 +349,7 @@ final class HostileJson {
 
     /** A JSON string: UTF-8 as is, control characters and unpaired surrogates escaped. */
     static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                b.append(String.format("\\u%04X", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        b.append('"');
+        b.append(JsonLiteral.string(s));
     }
 
     /** A short, printable view of a body for failure messages. */

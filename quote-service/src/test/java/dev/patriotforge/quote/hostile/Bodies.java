@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.hostile;
 
 import dev.patriotforge.quote.hostile.HostileJson.Member;
+import dev.patriotforge.testsupport.hostile.JsonLiteral;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ final class Bodies {
                                         .alpha()
                                         .ofMinLength(1)
                                         .ofMaxLength(20)
-                                        .map(HostileJson::string)),
+                                        .map(JsonLiteral::string)),
                         new Member("quantity", Arbitraries.of("1", "2.5", "0.001", "1000000", "7")),
                         new Member("unit", Arbitraries.of("\"ea\"", "\"kg\"", "\"m\""))));
     }
@@ -37,10 +38,10 @@ final class Bodies {
                                 .alpha()
                                 .ofMinLength(1)
                                 .ofMaxLength(30)
-                                .map(HostileJson::string)),
+                                .map(JsonLiteral::string)),
                 new Member(
                         "notes",
-                        Arbitraries.strings().alpha().ofMaxLength(30).map(HostileJson::string)),
+                        Arbitraries.strings().alpha().ofMaxLength(30).map(JsonLiteral::string)),
                 new Member("currency", Arbitraries.of("\"USD\"", "\"EUR\"", "\"JPY\"")),
                 new Member(
                         "items",
@@ -60,7 +61,7 @@ final class Bodies {
         Arbitrary<String> line =
                 HostileJson.object(
                         List.of(
-                                new Member("id", Arbitraries.of(itemIds).map(HostileJson::string)),
+                                new Member("id", Arbitraries.of(itemIds).map(JsonLiteral::string)),
                                 new Member(
                                         "unit_price_minor",
                                         Arbitraries.longs()
@@ -106,7 +107,7 @@ final class Bodies {
                                                 .between(1, 360)
                                                 .map(
                                                         days ->
-                                                                HostileJson.string(
+                                                                JsonLiteral.string(
                                                                         Instant.now()
                                                                                 .plus(
                                                                                         Duration

@@ -1,5 +1,6 @@
 package dev.patriotforge.quote.hostile;
 
+import dev.patriotforge.testsupport.hostile.JsonLiteral;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +142,7 @@ final class HostileJson {
     static Arbitrary<String> value() {
         Arbitrary<String> scalar =
                 Arbitraries.frequencyOf(
-                        Tuple.of(4, text().map(HostileJson::string)),
+                        Tuple.of(4, text().map(JsonLiteral::string)),
                         Tuple.of(4, number()),
                         Tuple.of(2, Arbitraries.of("true", "false", "null")));
         return Arbitraries.recursive(
@@ -150,7 +151,7 @@ final class HostileJson {
                         Arbitraries.oneOf(
                                 inner.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]"),
                                 Combinators.combine(text(), inner)
-                                        .as((k, v) -> string(k) + ":" + v)
+                                        .as((k, v) -> JsonLiteral.string(k) + ":" + v)
                                         .list()
                                         .ofMaxSize(3)
                                         .map(l -> "{" + String.join(",", l) + "}")),
@@ -165,7 +166,7 @@ final class HostileJson {
     static Arbitrary<String> object(List<Member> members) {
         List<Arbitrary<String>> parts = new ArrayList<>();
         for (Member member : members) {
-            String key = string(member.name()) + ":";
+            String key = JsonLiteral.string(member.name()) + ":";
             parts.add(
                     Arbitraries.frequencyOf(
                             Tuple.of(6, member.valid().map(v -> key + v)),
@@ -178,7 +179,7 @@ final class HostileJson {
                         Tuple.of(
                                 1,
                                 Combinators.combine(text(), value())
-                                        .as((k, v) -> string(k) + ":" + v)),
+                                        .as((k, v) -> JsonLiteral.string(k) + ":" + v)),
                         Tuple.of(
                                 1,
                                 Combinators.combine(
@@ -187,7 +188,7 @@ final class HostileJson {
                                                                 .map(Member::name)
                                                                 .toList()),
                                                 value())
-                                        .as((k, v) -> string(k) + ":" + v)));
+                                        .as((k, v) -> JsonLiteral.string(k) + ":" + v)));
         parts.add(extra);
         return Combinators.combine(parts)
                 .as(
@@ -273,28 +274,6 @@ final class HostileJson {
                         Base64.getDecoder().decode("/v8AewB9"));
         return Arbitraries.oneOf(
                 fixed, encodings, Arbitraries.bytes().array(byte[].class).ofMaxSize(64));
-    }
-
-    /** The JSON string literal of {@code s}: control characters and lone surrogates escaped. */
-    static String string(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.append(c).append(s.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static byte[] bytes(int... values) {
