@@ -3,8 +3,8 @@
 # started on free ports next to forge's PostgreSQL and Redis of one run directory, plus the fault
 # actions the tests trigger (SIGKILL a replica, stop Redis, restart PostgreSQL, ...).
 #
-# Sourced by reliability-tests/run and reliability-tests/bin/ctl after deploy/forge/lib.sh (and
-# deploy/forge/gateway.sh when it exists). ROOT and FORGE_DIR are set by the caller. Layout:
+# Sourced by reliability-tests/run and reliability-tests/bin/ctl after deploy/forge/lib.sh (run also
+# after deploy/forge/gateway.sh). ROOT and FORGE_DIR are set by the caller. Layout:
 #
 #   RUN/                       forge's run directory (servers.env, secrets.env, pids, pg.datadir)
 #   RUN/reliability/           CDIR: this cluster
@@ -199,10 +199,6 @@ cl_stop_replica() { # name [signal]
 
 # The gateway of deploy/gateway with both replicas of each service in its upstream blocks.
 cl_start_gateway() {
-    declare -F forge_render_gateway >/dev/null || {
-        log "deploy/forge/gateway.sh not found: the reliability cluster runs without a gateway"
-        return 0
-    }
     local cdir dir bin
     cdir="$(cl_dir)"
     dir="$cdir/gateway"

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Every setting of auth-service. application.properties maps the FORGE_* environment variables onto
- * these names; the defaults here are the contract's.
+ * Every setting of auth-service. A setting with a FORGE_* variable gets it, and its default, in
+ * application.properties (the defaults are the contract's); a setting without one has its default
+ * here. Each default is written once.
  */
 @ConfigMapping(prefix = "forge.auth")
 public interface AuthConfig {
@@ -33,11 +34,9 @@ public interface AuthConfig {
     /** Signing and verification of access tokens. */
     interface Jwt {
         /** {@code FORGE_JWT_ISSUER}. */
-        @WithDefault("https://auth.patriotforge.local")
         String issuer();
 
         /** {@code FORGE_JWT_AUDIENCE}. */
-        @WithDefault("patriotforge-api")
         String audience();
 
         /** {@code FORGE_AUTH_JWT_SIGNING_KEY_FILE}: a PEM PKCS#8 RSA private key. */
@@ -63,7 +62,6 @@ public interface AuthConfig {
          * {@code FORGE_JWT_CLOCK_SKEW_SECONDS} (shared with quote-service): how far past {@code
          * exp} a token is still accepted; revocation marks live the access-token TTL plus this.
          */
-        @WithDefault("30")
         Duration clockSkew();
 
         /** {@code FORGE_AUTH_JWKS_URI}; default: derived from the request. */
@@ -73,11 +71,9 @@ public interface AuthConfig {
     /** Token lifetimes. */
     interface Tokens {
         /** {@code FORGE_AUTH_ACCESS_TOKEN_TTL}. */
-        @WithDefault("PT15M")
         Duration accessTtl();
 
         /** {@code FORGE_AUTH_REFRESH_TOKEN_TTL}. */
-        @WithDefault("P14D")
         Duration refreshTtl();
     }
 
@@ -87,59 +83,48 @@ public interface AuthConfig {
          * {@code FORGE_AUTH_SESSION_MAX_AGE}: the absolute lifetime of a session from its login;
          * refreshing never extends a session past it.
          */
-        @WithDefault("P30D")
         Duration maxAge();
 
         /**
          * {@code FORGE_AUTH_SESSION_RETENTION}: how long a session that expired or was revoked is
          * kept (for the record) before the purge deletes it and its refresh tokens.
          */
-        @WithDefault("P7D")
         Duration retention();
 
         /** {@code FORGE_AUTH_SESSION_PURGE_BATCH}: sessions deleted per purge transaction. */
-        @WithDefault("500")
         int purgeBatch();
     }
 
     /** Per-account lockout after consecutive failed logins. */
     interface Lockout {
         /** {@code FORGE_AUTH_LOCKOUT_MAX_FAILURES}. */
-        @WithDefault("5")
         int maxFailures();
 
         /** {@code FORGE_AUTH_LOCKOUT_DURATION}. */
-        @WithDefault("PT15M")
         Duration duration();
     }
 
     /** Per-client-IP limits, in a sliding window. */
     interface Ip {
         /** {@code FORGE_AUTH_IP_FAILED_LOGINS}. */
-        @WithDefault("100")
         int failedLogins();
 
         /** {@code FORGE_AUTH_IP_REGISTRATIONS}. */
-        @WithDefault("50")
         int registrations();
 
         /** {@code FORGE_AUTH_IP_WINDOW}. */
-        @WithDefault("PT15M")
         Duration window();
     }
 
     /** Argon2id cost; never below OWASP's m=19456 KiB, t=2, p=1. */
     interface Argon2 {
         /** {@code FORGE_AUTH_ARGON2_MEMORY_KIB}. */
-        @WithDefault("19456")
         int memoryKib();
 
         /** {@code FORGE_AUTH_ARGON2_ITERATIONS}. */
-        @WithDefault("2")
         int iterations();
 
         /** {@code FORGE_AUTH_ARGON2_PARALLELISM}. */
-        @WithDefault("1")
         int parallelism();
     }
 
@@ -149,11 +134,9 @@ public interface AuthConfig {
         OptionalInt threads();
 
         /** {@code FORGE_AUTH_HASH_QUEUE}: waiting hashes beyond which requests are shed. */
-        @WithDefault("64")
         int queue();
 
         /** {@code FORGE_AUTH_HASH_RETRY_AFTER}: the Retry-After of a shed request. */
-        @WithDefault("PT2S")
         Duration retryAfter();
     }
 

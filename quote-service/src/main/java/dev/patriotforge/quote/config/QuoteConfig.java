@@ -1,10 +1,12 @@
 package dev.patriotforge.quote.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** quote-service settings; the FORGE_* variables behind them are in application.properties. */
+/**
+ * quote-service settings. The FORGE_* variable behind each, and its default, are in
+ * application.properties (written once, there).
+ */
 @ConfigMapping(prefix = "forge.quote")
 public interface QuoteConfig {
     Idempotency idempotency();
@@ -18,35 +20,29 @@ public interface QuoteConfig {
     /** Idempotent creates: records in the service's own database, one per caller and key. */
     interface Idempotency {
         /** How long a key and the first response are kept ({@code FORGE_QUOTE_IDEMPOTENCY_TTL}). */
-        @WithDefault("PT24H")
         Duration retention();
 
         /**
          * Time between purges of older records ({@code FORGE_QUOTE_IDEMPOTENCY_PURGE_INTERVAL}).
          */
-        @WithDefault("5m")
         Duration purgeInterval();
 
         /** Records deleted per purge transaction ({@code FORGE_QUOTE_IDEMPOTENCY_PURGE_BATCH}). */
-        @WithDefault("1000")
         int purgeBatchSize();
     }
 
     /** What one user may create and keep. */
     interface Limits {
         /** Creates per user per window ({@code FORGE_QUOTE_CREATE_RATE}); more get 429. */
-        @WithDefault("60")
         int createRate();
 
         /** The window of the create rate ({@code FORGE_QUOTE_CREATE_RATE_WINDOW}). */
-        @WithDefault("PT1M")
         Duration createRateWindow();
 
         /**
          * Open quotes (draft, submitted, priced) per customer ({@code
          * FORGE_QUOTE_MAX_OPEN_PER_CUSTOMER}); a create beyond it gets 409 quota_exceeded.
          */
-        @WithDefault("1000")
         int maxOpenPerCustomer();
     }
 
@@ -57,18 +53,15 @@ public interface QuoteConfig {
          * quotes holds ({@code FORGE_QUOTE_LIST_PAGE_TEXT_BYTES}); a page of large quotes ends
          * before {@code limit}, with a next_cursor. Bounds the memory of a list request.
          */
-        @WithDefault("1048576")
         long maxPageTextBytes();
     }
 
     /** The sweep that expires priced quotes past valid_until. */
     interface Expiry {
         /** Time between sweeps ({@code FORGE_QUOTE_EXPIRY_INTERVAL}). */
-        @WithDefault("60s")
         Duration interval();
 
         /** Quotes expired per transaction ({@code FORGE_QUOTE_EXPIRY_BATCH_SIZE}). */
-        @WithDefault("500")
         int batchSize();
     }
 }

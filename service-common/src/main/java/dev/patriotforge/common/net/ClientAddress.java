@@ -1,7 +1,6 @@
 package dev.patriotforge.common.net;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -40,8 +39,10 @@ public class ClientAddress {
     /** Settings under {@code forge.http}. */
     @ConfigMapping(prefix = "forge.http")
     public interface Settings {
-        /** {@code FORGE_TRUSTED_PROXIES}: addresses or CIDR blocks of the gateway's proxies. */
-        @WithDefault("127.0.0.0/8,::1")
+        /**
+         * {@code FORGE_TRUSTED_PROXIES}: addresses or CIDR blocks of the gateway's proxies; the
+         * default is in service-common's META-INF/microprofile-config.properties.
+         */
         List<String> trustedProxies();
     }
 

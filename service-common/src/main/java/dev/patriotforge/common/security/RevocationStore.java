@@ -32,8 +32,7 @@ public class RevocationStore {
      */
     public RevocationStore(
             ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "PT2S")
-                    Duration timeout) {
+            @ConfigProperty(name = "quarkus.redis.timeout") Duration timeout) {
         this.keys = redis.key();
         this.values = redis.value(String.class);
         this.timeout = timeout;
