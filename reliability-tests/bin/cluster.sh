@@ -72,6 +72,8 @@ export FORGE_AUTH_IP_WINDOW=PT15M
 export FORGE_GATEWAY_AUTH_RATE=${RELIABILITY_GATEWAY_AUTH_RATE:-50}
 # The soak creates ~80 quotes a minute per user, more than the default create rate (60).
 export FORGE_QUOTE_CREATE_RATE=${RELIABILITY_QUOTE_CREATE_RATE:-100000}
+# A slow machine lets KillDuringCreateIT's client open more than the default cap (1000) per user.
+export FORGE_QUOTE_MAX_OPEN_PER_CUSTOMER=${RELIABILITY_QUOTE_MAX_OPEN:-100000}
 export FORGE_JAVA_OPTS='$(cl_java_opts)'
 EOF
     cat > "$cdir/cluster.properties" <<EOF

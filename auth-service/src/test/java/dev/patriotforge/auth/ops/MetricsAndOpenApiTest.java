@@ -1,7 +1,11 @@
 package dev.patriotforge.auth.ops;
 
+import static dev.patriotforge.auth.ops.Counters.LOCKOUTS;
+import static dev.patriotforge.auth.ops.Counters.LOGINS;
+import static dev.patriotforge.auth.ops.Counters.REFRESHES;
+import static dev.patriotforge.auth.ops.Counters.REVOCATIONS;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
@@ -9,6 +13,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.patriotforge.auth.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -16,18 +22,40 @@ class MetricsAndOpenApiTest {
 
     @Test
     void loginsRefreshesRevocationsAndLockoutsAreCounted() {
+        int maxFailures =
+                ConfigProvider.getConfig()
+                        .getValue("forge.auth.lockout.max-failures", Integer.class);
+        Counters before = Counters.read();
+
         Api.Session session = Api.registerAndLogin("metrics");
-        Api.loginResponse(session.account().email(), "Wrong-Password-1", Api.ip());
-        Api.bearer(session.accessToken()).post("/api/auth/logout").then().statusCode(204);
-        given().accept("text/plain")
-                .get("/q/metrics")
+        String refreshed =
+                Api.from(Api.ip())
+                        .body(Map.of("refresh_token", session.refreshToken()))
+                        .post("/api/auth/refresh")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token");
+        Api.bearer(refreshed).post("/api/auth/logout").then().statusCode(204);
+        // Enough wrong passwords, each from its own address, to lock the account once.
+        for (int i = 0; i < maxFailures; i++) {
+            Api.loginResponse(session.account().email(), "Wrong-Password-" + i, Api.ip())
+                    .then()
+                    .statusCode(401);
+        }
+        Api.loginResponse(session.account().email(), session.account().password(), Api.ip())
                 .then()
-                .statusCode(200)
-                .body(containsString("forge_auth_logins_total{outcome=\"success\""))
-                .body(containsString("forge_auth_logins_total{outcome=\"invalid_credentials\""))
-                .body(containsString("forge_auth_revocations_total{reason=\"logout\""))
-                .body(containsString("forge_auth_lockouts_total"))
-                .body(containsString("forge_auth_password_hash_seconds"));
+                .statusCode(429);
+
+        Counters after = Counters.read();
+        assertThat(after.delta(before, LOGINS, "outcome=\"success\"")).isEqualTo(1);
+        assertThat(after.delta(before, LOGINS, "outcome=\"invalid_credentials\""))
+                .isEqualTo(maxFailures);
+        assertThat(after.delta(before, LOGINS, "outcome=\"locked\"")).isEqualTo(1);
+        assertThat(after.delta(before, REFRESHES, "outcome=\"success\"")).isEqualTo(1);
+        assertThat(after.delta(before, REVOCATIONS, "reason=\"logout\"")).isEqualTo(1);
+        assertThat(after.delta(before, LOCKOUTS, "")).isEqualTo(1);
+        assertThat(after.text()).contains("forge_auth_password_hash_seconds");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -156,10 +157,23 @@ class RefreshTest {
     void twoConcurrentRefreshesWithOneTokenCannotBothWin() throws Exception {
         Api.Session session = Api.registerAndLogin("race");
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        // Both racers build their request first and send it together.
+        CyclicBarrier start = new CyclicBarrier(2);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                results.add(pool.submit(() -> refresh(session.refreshToken()).statusCode()));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    var request =
+                                            Api.from(Api.ip())
+                                                    .body(
+                                                            Map.of(
+                                                                    "refresh_token",
+                                                                    session.refreshToken()));
+                                    start.await(10, TimeUnit.SECONDS);
+                                    return request.post("/api/auth/refresh").statusCode();
+                                }));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : results) {

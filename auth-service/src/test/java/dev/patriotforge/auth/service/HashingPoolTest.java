@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.patriotforge.shared.error.RateLimited;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class HashingPoolTest {
@@ -31,9 +34,18 @@ class HashingPoolTest {
                                                 return "first";
                                             }));
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-            Future<String> queued = callers.submit(() -> pool.run(() -> "second"));
-            // Wait until the second job sits in the queue.
-            Thread.sleep(200);
+            CountDownLatch secondCalling = new CountDownLatch(1);
+            AtomicReference<Thread> second = new AtomicReference<>();
+            Future<String> queued =
+                    callers.submit(
+                            () -> {
+                                second.set(Thread.currentThread());
+                                secondCalling.countDown();
+                                return pool.run(() -> "second");
+                            });
+            assertThat(secondCalling.await(5, TimeUnit.SECONDS)).isTrue();
+            // The second job sits in the queue once its caller waits on the job's result.
+            awaitWaitingForAResult(second.get());
             long start = System.nanoTime();
             assertThatThrownBy(() -> pool.run(() -> "third"))
                     .isInstanceOfSatisfying(
@@ -49,6 +61,23 @@ class HashingPoolTest {
             callers.shutdownNow();
             pool.shutdown();
         }
+    }
+
+    /**
+     * Returns once {@code caller} is parked in {@code Future.get()}, that is, after the pool took
+     * its job; fails after 5 s.
+     */
+    private static void awaitWaitingForAResult(Thread caller) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (caller.getState() == Thread.State.WAITING
+                    && Arrays.stream(caller.getStackTrace())
+                            .anyMatch(f -> f.getMethodName().equals("awaitDone"))) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        throw new AssertionError("the second caller never waited for its queued job");
     }
 
     @Test

@@ -63,9 +63,12 @@ class AuthenticationTest {
         assertRejected(token().unsigned(), "token_invalid");
     }
 
+    /** The algorithm-confusion attack: HS256 keyed with the RSA public key that anyone can read. */
     @Test
     void hs256IsRejected() {
-        assertRejected(token().hs256(), "token_invalid");
+        for (byte[] publicKey : Tokens.publishedKeyBytes()) {
+            assertRejected(token().hs256(publicKey), "token_invalid");
+        }
     }
 
     @Test

@@ -18,9 +18,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Priced quotes past valid_until expire: by the sweep, and when touched. */
@@ -95,10 +97,16 @@ class ExpiryTest {
             due.add(id);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        // The four sweeps start together, not one after another as the pool picks them up.
+        CyclicBarrier start = new CyclicBarrier(4);
         try {
             List<Callable<Integer>> sweeps = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                sweeps.add(expiry::sweep);
+                sweeps.add(
+                        () -> {
+                            start.await(10, TimeUnit.SECONDS);
+                            return expiry.sweep();
+                        });
             }
             for (Future<Integer> sweep : pool.invokeAll(sweeps)) {
                 sweep.get();

@@ -80,10 +80,18 @@ class ListingTest {
     @Test
     void aCustomerFilteringOnSomeoneElseSeesNothing() {
         TestUser owner = TestUser.customer();
-        String other = submittedQuote(TestUser.customer());
+        TestUser someoneElse = TestUser.customer();
+        String other = submittedQuote(someoneElse);
+        createDraft(someoneElse);
         createDraft(owner);
+        // The other customer's quotes exist and are listed for staff under that filter.
+        as(TestUser.staff())
+                .get(BASE + "?customer_id=" + someoneElse.id())
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(other));
         as(owner)
-                .get(BASE + "?customer_id=" + TestUser.customer().id())
+                .get(BASE + "?customer_id=" + someoneElse.id())
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(0))

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.patriotforge.quote.support.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -86,10 +87,32 @@ class PricingTest {
                 .body("tax_minor", equalTo(1))
                 .body("total_minor", equalTo(251));
         String other = quoteWith(owner, List.of(Map.of("description", "Bolt", "quantity", 1)));
-        // 300 * 50 / 10000 = 1.5 -> 2
+        // 300 * 50 / 10000 = 1.5 -> 2 (half-down would give 1)
         price(staff, other, sheet(staff, other, List.of(300L), 50))
                 .statusCode(200)
                 .body("tax_minor", equalTo(2));
+        // Exact halves after an even digit: half-up would round these up.
+        // 500 * 50 / 10000 = 2.5 -> 2; total 502
+        taxOf(owner, staff, 500L, 50)
+                .body("tax_minor", equalTo(2))
+                .body("total_minor", equalTo(502));
+        // 100 * 50 / 10000 = 0.5 -> 0; total 100
+        taxOf(owner, staff, 100L, 50)
+                .body("tax_minor", equalTo(0))
+                .body("total_minor", equalTo(100));
+        // 2285 * 1000 / 10000 = 228.5 -> 228; total 2513
+        taxOf(owner, staff, 2285L, 1000)
+                .body("tax_minor", equalTo(228))
+                .body("total_minor", equalTo(2513));
+        // 3500 * 10 / 10000 = 3.5 -> 4 (after an odd digit: up)
+        taxOf(owner, staff, 3500L, 10).body("tax_minor", equalTo(4));
+    }
+
+    /** Prices a fresh one-line quote at {@code unitPrice} and {@code taxRateBps}. */
+    private static ValidatableResponse taxOf(
+            TestUser owner, TestUser staff, long unitPrice, int taxRateBps) {
+        String id = quoteWith(owner, List.of(Map.of("description", "Bolt", "quantity", 1)));
+        return price(staff, id, sheet(staff, id, List.of(unitPrice), taxRateBps)).statusCode(200);
     }
 
     @Test

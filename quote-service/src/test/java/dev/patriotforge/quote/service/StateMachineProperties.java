@@ -10,6 +10,7 @@ import dev.patriotforge.shared.error.DomainException;
 import dev.patriotforge.shared.error.Forbidden;
 import dev.patriotforge.shared.error.InvalidStateTransition;
 import dev.patriotforge.shared.error.QuoteExpired;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
- * No sequence of actions, by any mix of actors, takes a quote anywhere the contract does not allow.
- * The allowed moves are written out here a second time, independently of the table.
+ * No sequence of actions, by any mix of actors, takes a quote anywhere the contract does not allow,
+ * and none is refused that the contract allows. The allowed moves are written out here a second
+ * time, independently of the table.
  */
 class StateMachineProperties {
     record Step(Action action, Set<Actor> actors) {}
@@ -96,9 +98,50 @@ class StateMachineProperties {
                 status = to;
             } catch (Forbidden | InvalidStateTransition | QuoteExpired e) {
                 assertThat(status).isEqualTo(from);
+                assertThat(mayMove(from, step.action(), step.actors()))
+                        .as("%s %s by %s was refused", from, step.action(), step.actors())
+                        .isFalse();
             }
         }
         assertThat(status).isIn((Object[]) QuoteStatus.values());
+    }
+
+    /** Whether the contract lets any of {@code actors} do {@code action} from {@code from}. */
+    private static boolean mayMove(QuoteStatus from, Action action, Set<Actor> actors) {
+        if (action == Action.DELETE) {
+            return actors.contains(Actor.ADMIN)
+                    || (actors.contains(Actor.OWNER) && from == QuoteStatus.DRAFT);
+        }
+        return CONTRACT.entrySet().stream()
+                .anyMatch(
+                        move ->
+                                move.getKey().startsWith(from + " " + action + " ")
+                                        && !Collections.disjoint(move.getValue(), actors));
+    }
+
+    @Example
+    void everyMoveOfTheContractIsAllowedToEachOfItsActorsAndLeadsWhereTheContractSays() {
+        CONTRACT.forEach(
+                (move, actors) -> {
+                    String[] parts = move.split(" ", -1);
+                    for (Actor actor : actors) {
+                        assertThat(
+                                        QuoteStateMachine.decide(
+                                                QuoteStatus.valueOf(parts[0]),
+                                                Action.valueOf(parts[1]),
+                                                EnumSet.of(actor)))
+                                .as("%s by %s", move, actor)
+                                .isEqualTo(QuoteStatus.valueOf(parts[2]));
+                    }
+                });
+        for (QuoteStatus status : QuoteStatus.values()) {
+            assertThat(QuoteStateMachine.decide(status, Action.DELETE, EnumSet.of(Actor.ADMIN)))
+                    .isEqualTo(status);
+        }
+        assertThat(
+                        QuoteStateMachine.decide(
+                                QuoteStatus.DRAFT, Action.DELETE, EnumSet.of(Actor.OWNER)))
+                .isEqualTo(QuoteStatus.DRAFT);
     }
 
     @Property

@@ -86,9 +86,7 @@ class KillDuringCreateIT {
         KeyedCreates client = new KeyedCreates(tag, token, replicas, MAX_QUOTES, PAUSE);
         client.start(THREADS);
         awaitProgress(client);
-        cluster.ctl("redis-freeze");
-        Polling.sleep(Duration.ofSeconds(4));
-        cluster.ctl("redis-thaw");
+        new RedisFaults(cluster).stall(Duration.ofSeconds(4));
         awaitProgress(client);
         client.stop(Duration.ofMinutes(3));
 
@@ -112,8 +110,7 @@ class KillDuringCreateIT {
         Response first = quotes.createQuote(token, key, title);
         assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
 
-        cluster.ctl("redis-stop");
-        cluster.ctl("redis-start");
+        new RedisFaults(cluster).restart(Duration.ZERO);
         cluster.awaitReadiness(Cluster.QUOTE, 200, Duration.ofSeconds(30));
         Response again = quotes.createQuote(token, key, title);
 
@@ -134,9 +131,7 @@ class KillDuringCreateIT {
         KeyedCreates client = new KeyedCreates(tag, token, replicas, MAX_QUOTES, PAUSE);
         client.start(THREADS);
         awaitProgress(client);
-        cluster.ctl("redis-stop");
-        Polling.sleep(Duration.ofSeconds(2));
-        cluster.ctl("redis-start");
+        new RedisFaults(cluster).restart(Duration.ofSeconds(2));
         awaitProgress(client);
         client.stop(Duration.ofMinutes(3));
 

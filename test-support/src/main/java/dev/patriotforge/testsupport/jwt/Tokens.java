@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -15,10 +16,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -69,6 +71,30 @@ public final class Tokens {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every form in which an attacker can copy the published public key: the JWKS document as
+     * served, the JWK alone, the X.509 DER encoding, and that encoding as PEM.
+     */
+    public static List<byte[]> publishedKeyBytes() {
+        RSAKey published = key().toPublicJWK();
+        byte[] der;
+        try {
+            der = published.toRSAPublicKey().getEncoded();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        String pem =
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(der)
+                        + "\n-----END PUBLIC KEY-----\n";
+        return List.of(
+                new JWKSet(published).toString().getBytes(StandardCharsets.UTF_8),
+                published.toJSONString().getBytes(StandardCharsets.UTF_8),
+                der,
+                pem.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A token builder for {@code user}, valid by default. */
@@ -165,10 +191,11 @@ public final class Tokens {
             return jwt.serialize();
         }
 
-        /** HS256 with a random secret (what an attacker without the private key could sign). */
-        public String hs256() {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
+        /**
+         * HS256 with {@code secret} as the HMAC key; with the bytes of the published RSA public key
+         * this is the algorithm-confusion attack (see {@link Tokens#publishedKeyBytes()}).
+         */
+        public String hs256(byte[] secret) {
             SignedJWT jwt =
                     new SignedJWT(
                             new JWSHeader.Builder(JWSAlgorithm.HS256)

@@ -1,0 +1,133 @@
+package dev.patriotforge.quote.security;
+
+import static dev.patriotforge.quote.support.QuoteApi.BASE;
+import static dev.patriotforge.quote.support.QuoteApi.as;
+import static dev.patriotforge.quote.support.QuoteApi.createDraft;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patriotforge.quote.support.JwksServer;
+import dev.patriotforge.quote.support.RedisAdmin;
+import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.quote.support.Tokens;
+import dev.patriotforge.shared.security.RedisKeys;
+import dev.patriotforge.shared.security.Roles;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Captures every log record, with the service's own loggers at DEBUG and the libraries' at their
+ * configured levels, while valid, expired, forged, unknown-key and revoked bearer tokens reach the
+ * service, then looks for each token and its signature in the log text. (At DEBUG, smallrye-jwt's
+ * "Authentication failed" record carries the whole rejected token in its cause; the service's
+ * configuration must keep that logger above DEBUG.)
+ */
+@QuarkusTest
+@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
+class NoSecretsInLogsTest {
+    private static final String MARKER = "no-secrets-in-logs marker";
+
+    /** Collects the formatted text of every record, with parameters and stack traces. */
+    static final class Capture extends Handler {
+        private final List<String> lines = new ArrayList<>();
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            StringBuilder text = new StringBuilder(formatter.formatMessage(record));
+            if (record.getParameters() != null) {
+                for (Object p : record.getParameters()) {
+                    text.append(' ').append(p);
+                }
+            }
+            if (record.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                text.append(' ').append(trace);
+            }
+            lines.add(text.toString());
+        }
+
+        synchronized List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void noBearerTokenReachesTheLogs() {
+        Logger root = Logger.getLogger("");
+        Capture capture = new Capture();
+        capture.setLevel(Level.ALL);
+        Logger own = Logger.getLogger("dev.patriotforge");
+        Level ownLevel = own.getLevel();
+        own.setLevel(Level.FINE);
+        root.addHandler(capture);
+        own.info(MARKER);
+        List<String> tokens = new ArrayList<>();
+        try {
+            TestUser owner = TestUser.customer();
+            tokens.add(owner.token());
+            String id = createDraft(owner);
+            as(owner).post(BASE + "/" + id + "/submit").then().statusCode(200);
+            as(owner).get(BASE + "/" + UUID.randomUUID()).then().statusCode(404);
+
+            UUID user = UUID.randomUUID();
+            UUID session = UUID.randomUUID();
+            Tokens.Builder token = Tokens.of(user, Roles.CUSTOMER, session);
+            tokens.add(token.expiresAt(Instant.now().minusSeconds(600)).rs256());
+            tokens.add(
+                    Tokens.of(user, Roles.CUSTOMER, session)
+                            .signedWith(Tokens.rogueKey("rogue-" + UUID.randomUUID()))
+                            .rs256());
+            tokens.add(
+                    Tokens.of(user, Roles.CUSTOMER, session)
+                            .hs256(Tokens.publishedKeyBytes().get(2)));
+            tokens.add(Tokens.of(user, "superuser", session).rs256());
+            String valid = Tokens.of(user, Roles.CUSTOMER, session).rs256();
+            tokens.add(valid + "x");
+            for (String forged : List.copyOf(tokens.subList(1, tokens.size()))) {
+                given().header("Authorization", "Bearer " + forged)
+                        .get(BASE)
+                        .then()
+                        .statusCode(org.hamcrest.Matchers.oneOf(401, 403));
+            }
+            try (RedisAdmin redis = RedisAdmin.connect()) {
+                redis.command("SET", RedisKeys.revokedSession(session), "1", "EX", "900");
+            }
+            tokens.add(valid);
+            given().header("Authorization", "Bearer " + valid).get(BASE).then().statusCode(401);
+        } finally {
+            root.removeHandler(capture);
+            own.setLevel(ownLevel);
+        }
+
+        List<String> lines = capture.lines();
+        assertThat(lines).as("the capture sees the service's log records").contains(MARKER);
+        for (String line : lines) {
+            for (String token : tokens) {
+                String signature = token.substring(token.lastIndexOf('.') + 1);
+                assertThat(line).doesNotContain(token);
+                assertThat(line).doesNotContain(signature);
+            }
+        }
+    }
+}
