@@ -11,10 +11,7 @@ import static dev.patriotforge.quote.support.QuoteApi.submittedQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.patriotforge.quote.support.JwksServer;
 import dev.patriotforge.quote.support.TestUser;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * same request with the current ETag then succeeds.
  */
 @QuarkusTest
-@WithTestResource(value = JwksServer.class, scope = TestResourceScope.GLOBAL)
 class StaleIfMatchTest {
 
     /** The quote and its audit trail as the owner sees them. */

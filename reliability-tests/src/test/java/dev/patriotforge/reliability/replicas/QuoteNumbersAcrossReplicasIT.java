@@ -2,7 +2,7 @@ package dev.patriotforge.reliability.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.reliability.harness.Api;
+import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.reliability.harness.Cluster;
 import io.restassured.response.Response;
 import java.sql.Connection;
