@@ -3,6 +3,7 @@ package dev.patriotforge.auth.rest;
 import dev.patriotforge.auth.rest.Bodies.UpdateMeRequest;
 import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.common.security.Callers;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "account", description = "The caller's own account")
 public class AccountResource {
     private final AuthService auth;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public AccountResource(AuthService auth, JsonWebToken jwt) {
+    public AccountResource(AuthService auth, Callers callers) {
         this.auth = auth;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -46,7 +46,7 @@ public class AccountResource {
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse me() {
-        return UserResponse.from(auth.me(Requests.caller(jwt)));
+        return UserResponse.from(auth.me(callers.current()));
     }
 
     @PATCH
@@ -64,6 +64,6 @@ public class AccountResource {
     @APIResponse(responseCode = "422", description = "validation_failed")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse updateMe(@Valid @NotNull UpdateMeRequest body) {
-        return UserResponse.from(auth.updateMe(Requests.caller(jwt), body.displayName()));
+        return UserResponse.from(auth.updateMe(callers.current(), body.displayName()));
     }
 }

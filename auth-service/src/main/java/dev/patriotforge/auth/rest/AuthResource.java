@@ -11,6 +11,7 @@ import dev.patriotforge.auth.service.IssuedTokens;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.common.net.ClientAddress;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.shared.error.UnsupportedMediaType;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,14 +40,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuthResource {
     private final AuthService auth;
     private final SessionService sessions;
-    private final JsonWebToken jwt;
+    private final Callers callers;
     private final ClientAddress addresses;
 
     public AuthResource(
-            AuthService auth, SessionService sessions, JsonWebToken jwt, ClientAddress addresses) {
+            AuthService auth, SessionService sessions, Callers callers, ClientAddress addresses) {
         this.auth = auth;
         this.sessions = sessions;
-        this.jwt = jwt;
+        this.callers = callers;
         this.addresses = addresses;
     }
 
@@ -169,7 +169,7 @@ public class AuthResource {
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> logout() {
-        sessions.logout(Requests.caller(jwt));
+        sessions.logout(callers.current());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();
@@ -186,7 +186,7 @@ public class AuthResource {
             description = "unauthenticated, token_invalid, token_expired or token_revoked")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> logoutAll() {
-        sessions.logoutAll(Requests.caller(jwt));
+        sessions.logoutAll(callers.current());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();

@@ -2,6 +2,7 @@ package dev.patriotforge.auth.rest;
 
 import dev.patriotforge.auth.rest.Bodies.ChangePasswordRequest;
 import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.common.security.Callers;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -25,11 +25,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "account", description = "The caller's own account")
 public class PasswordResource {
     private final AuthService auth;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public PasswordResource(AuthService auth, JsonWebToken jwt) {
+    public PasswordResource(AuthService auth, Callers callers) {
         this.auth = auth;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @POST
@@ -49,7 +49,7 @@ public class PasswordResource {
             description = "too_many_attempts or rate_limited (Retry-After)")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
-        auth.changePassword(Requests.caller(jwt), body.currentPassword(), body.newPassword());
+        auth.changePassword(callers.current(), body.currentPassword(), body.newPassword());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();

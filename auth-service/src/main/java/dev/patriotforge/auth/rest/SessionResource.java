@@ -2,6 +2,8 @@ package dev.patriotforge.auth.rest;
 
 import dev.patriotforge.auth.rest.Bodies.SessionPage;
 import dev.patriotforge.auth.service.SessionService;
+import dev.patriotforge.common.security.Callers;
+import dev.patriotforge.shared.api.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,11 +30,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "sessions", description = "The caller's logins")
 public class SessionResource {
     private final SessionService sessions;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public SessionResource(SessionService sessions, JsonWebToken jwt) {
+    public SessionResource(SessionService sessions, Callers callers) {
         this.sessions = sessions;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -52,7 +53,7 @@ public class SessionResource {
     public SessionPage list(
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        return SessionPage.from(sessions.list(Requests.caller(jwt), cursor, limit));
+        return SessionPage.from(sessions.list(callers.current(), PageRequest.parse(cursor, limit)));
     }
 
     @DELETE
@@ -67,7 +68,7 @@ public class SessionResource {
             description = "not_found: no live session of the caller with this id")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
-        sessions.delete(Requests.caller(jwt), id);
+        sessions.delete(callers.current(), id);
         return RestResponse.noContent();
     }
 }

@@ -4,7 +4,9 @@ import dev.patriotforge.auth.rest.Bodies.ChangeRoleRequest;
 import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.UserAdminService;
 import dev.patriotforge.auth.service.UserView;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,11 +38,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "users", description = "Account administration (admin)")
 public class UserAdminResource {
     private final UserAdminService users;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public UserAdminResource(UserAdminService users, JsonWebToken jwt) {
+    public UserAdminResource(UserAdminService users, Callers callers) {
         this.users = users;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -63,7 +64,8 @@ public class UserAdminResource {
             @RestQuery @Parameter(description = "customer, staff or admin") String role,
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        CursorPage<UserView> page = users.list(Requests.caller(jwt), email, role, cursor, limit);
+        CursorPage<UserView> page =
+                users.list(callers.current(), email, role, PageRequest.parse(cursor, limit));
         return new CursorPage<>(
                 page.items().stream().map(UserResponse::from).toList(), page.nextCursor());
     }
@@ -84,7 +86,7 @@ public class UserAdminResource {
     @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse get(@RestPath UUID id) {
-        return UserResponse.from(users.get(Requests.caller(jwt), id));
+        return UserResponse.from(users.get(callers.current(), id));
     }
 
     @PATCH
@@ -110,7 +112,7 @@ public class UserAdminResource {
     @APIResponse(responseCode = "422", description = "validation_failed: role")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public UserResponse changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
-        return UserResponse.from(users.changeRole(Requests.caller(jwt), id, body.role()));
+        return UserResponse.from(users.changeRole(callers.current(), id, body.role()));
     }
 
     @DELETE
@@ -129,7 +131,7 @@ public class UserAdminResource {
             description = "last_admin: the user is the last live admin and may not be deleted")
     @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
-        users.delete(Requests.caller(jwt), id);
+        users.delete(callers.current(), id);
         return RestResponse.noContent();
     }
 }

@@ -1,12 +1,12 @@
 package dev.patriotforge.quote.rest;
 
-import dev.patriotforge.quote.security.CallerResolver;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.quote.service.IdempotentCreates;
-import dev.patriotforge.quote.service.ListQuery;
 import dev.patriotforge.quote.service.QuoteEventView;
 import dev.patriotforge.quote.service.QuoteService;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,9 +52,9 @@ public class QuoteResource {
 
     private final QuoteService quotes;
     private final IdempotentCreates creates;
-    private final CallerResolver callers;
+    private final Callers callers;
 
-    public QuoteResource(QuoteService quotes, IdempotentCreates creates, CallerResolver callers) {
+    public QuoteResource(QuoteService quotes, IdempotentCreates creates, Callers callers) {
         this.quotes = quotes;
         this.creates = creates;
         this.callers = callers;
@@ -151,7 +151,7 @@ public class QuoteResource {
                                             defaultValue = "20"))
                     @RestQuery("limit")
                     String limit) {
-        return quotes.list(callers.current(), new ListQuery(status, customerId, cursor, limit));
+        return quotes.list(callers.current(), ListParams.parse(status, customerId, cursor, limit));
     }
 
     @GET
@@ -247,7 +247,7 @@ public class QuoteResource {
                                             defaultValue = "20"))
                     @RestQuery("limit")
                     String limit) {
-        return quotes.events(callers.current(), id, cursor, limit);
+        return quotes.events(callers.current(), id, PageRequest.parse(cursor, limit));
     }
 
     static RestResponse<QuoteView> withEtag(QuoteView quote) {

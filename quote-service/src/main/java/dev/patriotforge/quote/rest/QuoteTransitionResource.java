@@ -1,6 +1,6 @@
 package dev.patriotforge.quote.rest;
 
-import dev.patriotforge.quote.security.CallerResolver;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.quote.service.QuoteStateMachine.Action;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.quote.service.QuoteWorkflow;
@@ -36,9 +36,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "503", description = Docs.E503)
 public class QuoteTransitionResource {
     private final QuoteWorkflow workflow;
-    private final CallerResolver callers;
+    private final Callers callers;
 
-    public QuoteTransitionResource(QuoteWorkflow workflow, CallerResolver callers) {
+    public QuoteTransitionResource(QuoteWorkflow workflow, Callers callers) {
         this.workflow = workflow;
         this.callers = callers;
     }

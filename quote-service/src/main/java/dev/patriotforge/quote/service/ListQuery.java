@@ -1,10 +1,16 @@
 package dev.patriotforge.quote.service;
 
-import java.util.List;
+import dev.patriotforge.quote.domain.QuoteStatus;
+import dev.patriotforge.shared.api.PageRequest;
+import java.util.Set;
+import java.util.UUID;
 
-/** The raw list parameters as the client sent them; the service checks them (422). */
-public record ListQuery(List<String> statuses, String customerId, String cursor, String limit) {
+/**
+ * What a quote list asks for, checked by rest/: the statuses (empty: any), the customer (null: any
+ * the caller may see) and the page.
+ */
+public record ListQuery(Set<QuoteStatus> statuses, UUID customerId, PageRequest page) {
     public ListQuery {
-        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        statuses = Set.copyOf(statuses);
     }
 }
