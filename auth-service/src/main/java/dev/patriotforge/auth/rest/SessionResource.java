@@ -1,8 +1,10 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.SessionPage;
 import dev.patriotforge.auth.service.SessionService;
+import dev.patriotforge.auth.service.SessionView;
+import dev.patriotforge.common.openapi.ProblemDocs;
 import dev.patriotforge.common.security.Callers;
+import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
@@ -26,8 +28,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/auth/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = OpenApi.BEARER)
+@SecurityRequirement(name = Docs.BEARER)
 @Tag(name = "sessions", description = "The caller's logins")
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class SessionResource {
     private final SessionService sessions;
     private final Callers callers;
@@ -45,15 +49,11 @@ public class SessionResource {
                     "A page of sessions; current marks the one of this token, next_cursor is null"
                             + " on the last page",
             content = @Content(schema = @Schema(implementation = SessionPage.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
     @APIResponse(responseCode = "422", description = "validation_failed: limit or cursor")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public SessionPage list(
+    public CursorPage<SessionView> list(
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        return SessionPage.from(sessions.list(callers.current(), PageRequest.parse(cursor, limit)));
+        return sessions.list(callers.current(), PageRequest.parse(cursor, limit));
     }
 
     @DELETE
@@ -61,12 +61,8 @@ public class SessionResource {
     @Operation(summary = "End one of the caller's sessions")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
             responseCode = "404",
             description = "not_found: no live session of the caller with this id")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
         sessions.delete(callers.current(), id);
         return RestResponse.noContent();

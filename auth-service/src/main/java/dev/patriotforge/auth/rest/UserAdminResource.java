@@ -1,9 +1,8 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.ChangeRoleRequest;
-import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.UserAdminService;
 import dev.patriotforge.auth.service.UserView;
+import dev.patriotforge.common.openapi.ProblemDocs;
 import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.PageRequest;
@@ -34,8 +33,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/auth/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = OpenApi.BEARER)
+@SecurityRequirement(name = Docs.BEARER)
 @Tag(name = "users", description = "Account administration (admin)")
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "403", description = Docs.E403_ADMIN)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class UserAdminResource {
     private final UserAdminService users;
     private final Callers callers;
@@ -51,23 +53,13 @@ public class UserAdminResource {
             responseCode = "200",
             description = "A page of users; next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = CursorPage.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
     @APIResponse(responseCode = "422", description = "validation_failed: limit, cursor or role")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public CursorPage<UserResponse> list(
+    public CursorPage<UserView> list(
             @RestQuery @Parameter(description = "Exact email") String email,
             @RestQuery @Parameter(description = "customer, staff or admin") String role,
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        CursorPage<UserView> page =
-                users.list(callers.current(), email, role, PageRequest.parse(cursor, limit));
-        return new CursorPage<>(
-                page.items().stream().map(UserResponse::from).toList(), page.nextCursor());
+        return users.list(callers.current(), email, role, PageRequest.parse(cursor, limit));
     }
 
     @GET
@@ -76,17 +68,10 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "200",
             description = "The user",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
-    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public UserResponse get(@RestPath UUID id) {
-        return UserResponse.from(users.get(callers.current(), id));
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
+    public UserView get(@RestPath UUID id) {
+        return users.get(callers.current(), id);
     }
 
     @PATCH
@@ -96,40 +81,26 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "200",
             description = "The updated user",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "malformed_request")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
-    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
     @APIResponse(
             responseCode = "409",
             description = "last_admin: the user is the last live admin and may not be demoted")
-    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = "validation_failed: role")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public UserResponse changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
-        return UserResponse.from(users.changeRole(callers.current(), id, body.role()));
+    public UserView changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
+        return users.changeRole(callers.current(), id, body.role());
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Soft-delete a user; sessions revoked, the email may register again")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
-    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
     @APIResponse(
             responseCode = "409",
             description = "last_admin: the user is the last live admin and may not be deleted")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
         users.delete(callers.current(), id);
         return RestResponse.noContent();

@@ -1,13 +1,11 @@
 package dev.patriotforge.quote.rest;
 
-import dev.patriotforge.quote.domain.QuoteStatus;
 import dev.patriotforge.quote.service.ListQuery;
 import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.api.Uuids;
 import dev.patriotforge.shared.error.ValidationFailed;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** The query string of GET /api/quotes, checked; anything bad is a 422 naming the parameter. */
@@ -16,29 +14,19 @@ final class ListParams {
 
     static ListQuery parse(List<String> status, String customerId, String cursor, String limit) {
         PageRequest page = PageRequest.parse(cursor, limit);
-        return new ListQuery(
-                statuses(status == null ? List.of() : status),
-                uuid("customer_id", customerId),
-                page);
+        List<String> names = statusNames(status == null ? List.of() : status);
+        return ListQuery.of(names, uuid("customer_id", customerId), page);
     }
 
-    /** Repeatable, and each value may be a comma list. */
-    private static Set<QuoteStatus> statuses(List<String> values) {
-        Set<QuoteStatus> statuses = EnumSet.noneOf(QuoteStatus.class);
+    /** {@code status} is repeatable, and each value may be a comma list. */
+    private static List<String> statusNames(List<String> values) {
+        List<String> names = new ArrayList<>();
         for (String value : values) {
             for (String part : value.split(",", -1)) {
-                statuses.add(
-                        QuoteStatus.fromWire(part.trim())
-                                .orElseThrow(
-                                        () ->
-                                                ValidationFailed.of(
-                                                        "status",
-                                                        "must be one of draft, submitted, priced,"
-                                                                + " accepted, declined, expired,"
-                                                                + " cancelled")));
+                names.add(part.trim());
             }
         }
-        return statuses;
+        return names;
     }
 
     /** Absent or empty: no filter; otherwise a canonical UUID. */

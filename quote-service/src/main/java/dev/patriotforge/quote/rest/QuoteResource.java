@@ -1,5 +1,6 @@
 package dev.patriotforge.quote.rest;
 
+import dev.patriotforge.common.openapi.ProblemDocs;
 import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.quote.service.IdempotentCreates;
 import dev.patriotforge.quote.service.QuoteEventView;
@@ -45,8 +46,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Quotes", description = "Requests for prices, their pricing and the decision")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-@APIResponse(responseCode = "401", description = Docs.E401)
-@APIResponse(responseCode = "503", description = Docs.E503)
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class QuoteResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -67,7 +68,7 @@ public class QuoteResource {
             responseCode = "201",
             description = "The new quote (or the replayed first response); Location and ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(
             responseCode = "409",
@@ -75,7 +76,7 @@ public class QuoteResource {
                     "idempotency_key_in_use: a request with this key is still running;"
                             + " quota_exceeded: the caller has the most open quotes allowed")
     @APIResponse(responseCode = "413", description = Docs.E413)
-    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(
             responseCode = "422",
             description =
@@ -183,13 +184,13 @@ public class QuoteResource {
             responseCode = "200",
             description = "The updated quote, with ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(responseCode = "409", description = Docs.E409)
     @APIResponse(responseCode = "412", description = Docs.E412)
     @APIResponse(responseCode = "413", description = Docs.E413)
-    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = Docs.E422)
     @APIResponse(responseCode = "428", description = "precondition_required: If-Match is missing")
     public RestResponse<QuoteView> update(
