@@ -163,11 +163,10 @@ public class QuoteService {
                         after == null ? null : after.id(),
                         limit + 1);
         int size = withinBudget(rows, limit);
-        CursorPage<QuoteView> page =
-                CursorPage.of(
-                        rows, size, q -> new KeysetCursor(q.createdAt, q.id), QuoteView::from);
+        // Detached before the page is mapped: reading its items must not batch-load the items of
+        // rows the page leaves out.
         rows.subList(size, rows.size()).forEach(quotes::forget);
-        return page;
+        return CursorPage.of(rows, size, q -> new KeysetCursor(q.createdAt, q.id), QuoteView::from);
     }
 
     /**
