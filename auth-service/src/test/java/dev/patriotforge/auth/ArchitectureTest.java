@@ -1,16 +1,8 @@
 package dev.patriotforge.auth;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
 import dev.patriotforge.testsupport.checks.ServiceArchitectureTest;
 
-/**
- * The layering every service keeps (the rules in {@link ServiceArchitectureTest}); rules that only
- * auth-service needs are {@code @ArchTest} fields here.
- */
-@AnalyzeClasses(
-        packages = "dev.patriotforge.auth",
-        importOptions = ImportOption.DoNotIncludeTests.class)
+/** The layering every service keeps, run over auth-service's main classes. */
 class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {

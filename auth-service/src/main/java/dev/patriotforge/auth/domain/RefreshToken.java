@@ -1,6 +1,5 @@
 package dev.patriotforge.auth.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** A refresh token of a session, stored only as the SHA-256 of the token. */
 @Entity
 @Table(name = "forge_refresh_tokens")
-public class RefreshToken extends PanacheEntityBase {
+public class RefreshToken {
     @Id public UUID id;
 
     @Column(name = "session_id", nullable = false)

@@ -1,6 +1,5 @@
 package dev.patriotforge.auth.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** An account. Soft-deleted accounts keep their row; their email may register again. */
 @Entity
 @Table(name = "forge_users")
-public class User extends PanacheEntityBase {
+public class User {
     @Id public UUID id;
 
     @Column(nullable = false, length = 254)

@@ -1,6 +1,5 @@
 package dev.patriotforge.auth.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** One login of one user; access tokens carry its id as {@code sid}. */
 @Entity
 @Table(name = "forge_sessions")
-public class UserSession extends PanacheEntityBase {
+public class UserSession {
     @Id public UUID id;
 
     @Column(name = "user_id", nullable = false)

@@ -1,8 +1,9 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.UpdateMeRequest;
-import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.auth.service.UserView;
+import dev.patriotforge.common.openapi.ProblemDocs;
+import dev.patriotforge.common.security.Callers;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,15 +24,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/auth/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = OpenApi.BEARER)
+@SecurityRequirement(name = Docs.BEARER)
 @Tag(name = "account", description = "The caller's own account")
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class AccountResource {
     private final AuthService auth;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public AccountResource(AuthService auth, JsonWebToken jwt) {
+    public AccountResource(AuthService auth, Callers callers) {
         this.auth = auth;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -40,13 +42,9 @@ public class AccountResource {
     @APIResponse(
             responseCode = "200",
             description = "The caller",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public UserResponse me() {
-        return UserResponse.from(auth.me(Requests.caller(jwt)));
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    public UserView me() {
+        return auth.me(callers.current());
     }
 
     @PATCH
@@ -55,15 +53,11 @@ public class AccountResource {
     @APIResponse(
             responseCode = "200",
             description = "The updated caller",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "malformed_request")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = "validation_failed")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public UserResponse updateMe(@Valid @NotNull UpdateMeRequest body) {
-        return UserResponse.from(auth.updateMe(Requests.caller(jwt), body.displayName()));
+    public UserView updateMe(@Valid @NotNull UpdateMeRequest body) {
+        return auth.updateMe(callers.current(), body.displayName());
     }
 }

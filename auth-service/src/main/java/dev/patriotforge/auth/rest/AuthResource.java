@@ -1,16 +1,13 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.LoginRequest;
-import dev.patriotforge.auth.rest.Bodies.RefreshRequest;
-import dev.patriotforge.auth.rest.Bodies.RegisterRequest;
-import dev.patriotforge.auth.rest.Bodies.TokenResponse;
-import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.service.AuthService;
 import dev.patriotforge.auth.service.IssuedTokens;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.common.net.ClientAddress;
+import dev.patriotforge.common.openapi.ProblemDocs;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.shared.error.UnsupportedMediaType;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,14 +36,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuthResource {
     private final AuthService auth;
     private final SessionService sessions;
-    private final JsonWebToken jwt;
+    private final Callers callers;
     private final ClientAddress addresses;
 
     public AuthResource(
-            AuthService auth, SessionService sessions, JsonWebToken jwt, ClientAddress addresses) {
+            AuthService auth, SessionService sessions, Callers callers, ClientAddress addresses) {
         this.auth = auth;
         this.sessions = sessions;
-        this.jwt = jwt;
+        this.callers = callers;
         this.addresses = addresses;
     }
 
@@ -58,10 +54,10 @@ public class AuthResource {
     @APIResponse(
             responseCode = "201",
             description = "The new user",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "malformed_request")
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(responseCode = "409", description = "duplicate_email")
-    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(
             responseCode = "422",
             description =
@@ -70,8 +66,8 @@ public class AuthResource {
     @APIResponse(
             responseCode = "429",
             description = "rate_limited: too many registrations from this IP (Retry-After)")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public RestResponse<UserResponse> register(
+    @APIResponse(responseCode = "503", description = ProblemDocs.E503)
+    public RestResponse<UserView> register(
             @Valid @NotNull RegisterRequest body, HttpServerRequest request) {
         UserView user =
                 auth.register(
@@ -79,9 +75,9 @@ public class AuthResource {
                         body.password(),
                         body.displayName(),
                         Requests.client(request, addresses));
-        return RestResponse.ResponseBuilder.<UserResponse>created(
+        return RestResponse.ResponseBuilder.<UserView>created(
                         URI.create("/api/auth/users/" + user.id()))
-                .entity(UserResponse.from(user))
+                .entity(user)
                 .build();
     }
 
@@ -93,18 +89,18 @@ public class AuthResource {
             responseCode = "200",
             description = "Tokens",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "malformed_request")
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(
             responseCode = "401",
             description = "invalid_credentials: the same answer whether or not the email exists")
-    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = "validation_failed")
     @APIResponse(
             responseCode = "429",
             description =
                     "too_many_attempts (the account is locked) or rate_limited (this IP, or the"
                             + " server is saturated); Retry-After")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
+    @APIResponse(responseCode = "503", description = ProblemDocs.E503)
     public RestResponse<TokenResponse> login(
             @Valid @NotNull LoginRequest body, HttpServerRequest request) {
         return tokens(
@@ -122,15 +118,15 @@ public class AuthResource {
             responseCode = "200",
             description = "New tokens",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "malformed_request")
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(
             responseCode = "401",
             description =
                     "unauthenticated (no token), token_invalid, token_expired, token_revoked (the"
                             + " session ended) or refresh_token_reused (the session is now ended)")
-    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = "validation_failed")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
+    @APIResponse(responseCode = "503", description = ProblemDocs.E503)
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<TokenResponse> refresh(
             @Valid RefreshRequest body,
@@ -161,15 +157,13 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @Authenticated
-    @SecurityRequirement(name = OpenApi.BEARER)
+    @SecurityRequirement(name = Docs.BEARER)
     @Operation(summary = "End the caller's session: its access and refresh tokens stop working")
     @APIResponse(responseCode = "204", description = "Logged out")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
+    @APIResponse(responseCode = "401", description = ProblemDocs.E401)
+    @APIResponse(responseCode = "503", description = ProblemDocs.E503)
     public RestResponse<Void> logout() {
-        sessions.logout(Requests.caller(jwt));
+        sessions.logout(callers.current());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();
@@ -178,15 +172,13 @@ public class AuthResource {
     @POST
     @Path("/logout-all")
     @Authenticated
-    @SecurityRequirement(name = OpenApi.BEARER)
+    @SecurityRequirement(name = Docs.BEARER)
     @Operation(summary = "End every session of the caller")
     @APIResponse(responseCode = "204", description = "Every session ended")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
+    @APIResponse(responseCode = "401", description = ProblemDocs.E401)
+    @APIResponse(responseCode = "503", description = ProblemDocs.E503)
     public RestResponse<Void> logoutAll() {
-        sessions.logoutAll(Requests.caller(jwt));
+        sessions.logoutAll(callers.current());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();

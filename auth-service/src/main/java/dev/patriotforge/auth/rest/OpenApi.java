@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The OpenAPI document's header and the bearer scheme that protected endpoints name. */
+/**
+ * The OpenAPI document's header and the bearer scheme that protected endpoints name (texts: Docs).
+ */
 @OpenAPIDefinition(
         info =
                 @Info(
@@ -17,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                         + " problem documents (application/problem+json) with a"
                                         + " stable code."))
 @SecurityScheme(
-        securitySchemeName = OpenApi.BEARER,
+        securitySchemeName = Docs.BEARER,
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         bearerFormat = "JWT")
-public class OpenApi extends Application {
-    static final String BEARER = "bearer";
-}
+public class OpenApi extends Application {}

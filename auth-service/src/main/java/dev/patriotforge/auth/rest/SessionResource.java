@@ -1,7 +1,11 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.SessionPage;
 import dev.patriotforge.auth.service.SessionService;
+import dev.patriotforge.auth.service.SessionView;
+import dev.patriotforge.common.openapi.ProblemDocs;
+import dev.patriotforge.common.security.Callers;
+import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,15 +28,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/auth/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = OpenApi.BEARER)
+@SecurityRequirement(name = Docs.BEARER)
 @Tag(name = "sessions", description = "The caller's logins")
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class SessionResource {
     private final SessionService sessions;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public SessionResource(SessionService sessions, JsonWebToken jwt) {
+    public SessionResource(SessionService sessions, Callers callers) {
         this.sessions = sessions;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -44,15 +49,11 @@ public class SessionResource {
                     "A page of sessions; current marks the one of this token, next_cursor is null"
                             + " on the last page",
             content = @Content(schema = @Schema(implementation = SessionPage.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
     @APIResponse(responseCode = "422", description = "validation_failed: limit or cursor")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public SessionPage list(
+    public CursorPage<SessionView> list(
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        return SessionPage.from(sessions.list(Requests.caller(jwt), cursor, limit));
+        return sessions.list(callers.current(), PageRequest.parse(cursor, limit));
     }
 
     @DELETE
@@ -60,14 +61,10 @@ public class SessionResource {
     @Operation(summary = "End one of the caller's sessions")
     @APIResponse(responseCode = "204", description = "Ended")
     @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
             responseCode = "404",
             description = "not_found: no live session of the caller with this id")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
-        sessions.delete(Requests.caller(jwt), id);
+        sessions.delete(callers.current(), id);
         return RestResponse.noContent();
     }
 }

@@ -1,10 +1,11 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.rest.Bodies.ChangeRoleRequest;
-import dev.patriotforge.auth.rest.Bodies.UserResponse;
 import dev.patriotforge.auth.service.UserAdminService;
 import dev.patriotforge.auth.service.UserView;
+import dev.patriotforge.common.openapi.ProblemDocs;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,15 +33,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/auth/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = OpenApi.BEARER)
+@SecurityRequirement(name = Docs.BEARER)
 @Tag(name = "users", description = "Account administration (admin)")
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "403", description = Docs.E403_ADMIN)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class UserAdminResource {
     private final UserAdminService users;
-    private final JsonWebToken jwt;
+    private final Callers callers;
 
-    public UserAdminResource(UserAdminService users, JsonWebToken jwt) {
+    public UserAdminResource(UserAdminService users, Callers callers) {
         this.users = users;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -50,22 +53,13 @@ public class UserAdminResource {
             responseCode = "200",
             description = "A page of users; next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = CursorPage.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
     @APIResponse(responseCode = "422", description = "validation_failed: limit, cursor or role")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public CursorPage<UserResponse> list(
+    public CursorPage<UserView> list(
             @RestQuery @Parameter(description = "Exact email") String email,
             @RestQuery @Parameter(description = "customer, staff or admin") String role,
             @RestQuery @Parameter(description = "1..100, default 20") String limit,
             @RestQuery @Parameter(description = "next_cursor of the previous page") String cursor) {
-        CursorPage<UserView> page = users.list(Requests.caller(jwt), email, role, cursor, limit);
-        return new CursorPage<>(
-                page.items().stream().map(UserResponse::from).toList(), page.nextCursor());
+        return users.list(callers.current(), email, role, PageRequest.parse(cursor, limit));
     }
 
     @GET
@@ -74,17 +68,10 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "200",
             description = "The user",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
-    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public UserResponse get(@RestPath UUID id) {
-        return UserResponse.from(users.get(Requests.caller(jwt), id));
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
+    public UserView get(@RestPath UUID id) {
+        return users.get(callers.current(), id);
     }
 
     @PATCH
@@ -94,42 +81,28 @@ public class UserAdminResource {
     @APIResponse(
             responseCode = "200",
             description = "The updated user",
-            content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "400", description = "malformed_request")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
-    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
     @APIResponse(
             responseCode = "409",
             description = "last_admin: the user is the last live admin and may not be demoted")
-    @APIResponse(responseCode = "415", description = "unsupported_media_type")
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = "validation_failed: role")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
-    public UserResponse changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
-        return UserResponse.from(users.changeRole(Requests.caller(jwt), id, body.role()));
+    public UserView changeRole(@RestPath UUID id, @Valid @NotNull ChangeRoleRequest body) {
+        return users.changeRole(callers.current(), id, body.role());
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Soft-delete a user; sessions revoked, the email may register again")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "401",
-            description = "unauthenticated, token_invalid, token_expired or token_revoked")
-    @APIResponse(
-            responseCode = "403",
-            description = "forbidden: the caller's current role is not admin")
-    @APIResponse(responseCode = "404", description = "not_found (absent or deleted)")
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
     @APIResponse(
             responseCode = "409",
             description = "last_admin: the user is the last live admin and may not be deleted")
-    @APIResponse(responseCode = "503", description = "dependency_unavailable (Retry-After)")
     public RestResponse<Void> delete(@RestPath UUID id) {
-        users.delete(Requests.caller(jwt), id);
+        users.delete(callers.current(), id);
         return RestResponse.noContent();
     }
 }

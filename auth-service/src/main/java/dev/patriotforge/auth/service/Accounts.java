@@ -2,11 +2,10 @@ package dev.patriotforge.auth.service;
 
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
-import dev.patriotforge.common.rest.Causes;
+import dev.patriotforge.common.failure.Causes;
 import dev.patriotforge.shared.error.DuplicateEmail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +14,6 @@ import java.util.UUID;
 /** Creates accounts; a taken email (among live accounts) is a 409 {@code duplicate_email}. */
 @ApplicationScoped
 public class Accounts {
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final UserRepository users;
     private final Clock clock;
 
@@ -63,8 +60,7 @@ public class Accounts {
                                 return UserView.of(user);
                             });
         } catch (RuntimeException e) {
-            SQLException sql = Causes.find(e, SQLException.class);
-            if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (Causes.isUniqueViolation(e)) {
                 throw new DuplicateEmail();
             }
             throw e;

@@ -5,6 +5,7 @@ import dev.patriotforge.auth.domain.SessionRepository;
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.domain.UserSession;
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.shared.error.Forbidden;
 import dev.patriotforge.shared.error.LastAdmin;
 import dev.patriotforge.shared.error.TokenExpired;

@@ -4,6 +4,7 @@ import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.security.LoginThrottle;
 import dev.patriotforge.auth.security.Secret;
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.shared.error.InvalidCredentials;
 import dev.patriotforge.shared.error.RateLimited;
 import dev.patriotforge.shared.error.TokenRevoked;

@@ -8,8 +8,10 @@ import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.domain.UserSession;
 import dev.patriotforge.auth.security.Secret;
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.error.DomainException;
 import dev.patriotforge.shared.error.RefreshTokenReused;
 import dev.patriotforge.shared.error.SessionNotFound;
@@ -185,18 +187,14 @@ public class SessionService {
 
     /** A page of the caller's live sessions, newest first, keyset-paginated. */
     @Transactional
-    public CursorPage<SessionView> list(Caller caller, String cursor, String limit) {
-        int size = Pages.limit(limit);
-        KeysetCursor after = Pages.after(cursor);
-        List<UserSession> rows = sessions.livePage(caller.userId(), now(), after, size + 1);
-        List<SessionView> items =
-                rows.stream().limit(size).map(s -> SessionView.of(s, caller.sessionId())).toList();
-        String next = null;
-        if (rows.size() > size) {
-            UserSession last = rows.get(size - 1);
-            next = new KeysetCursor(last.createdAt, last.id).encode();
-        }
-        return new CursorPage<>(items, next);
+    public CursorPage<SessionView> list(Caller caller, PageRequest page) {
+        List<UserSession> rows =
+                sessions.livePage(caller.userId(), now(), page.after(), page.limit() + 1);
+        return CursorPage.of(
+                rows,
+                page.limit(),
+                s -> new KeysetCursor(s.createdAt, s.id),
+                s -> SessionView.of(s, caller.sessionId()));
     }
 
     /** Ends the caller's current session (logout). */

@@ -2,8 +2,10 @@ package dev.patriotforge.auth.service;
 
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.error.UserNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,23 +37,15 @@ public class UserAdminService {
 
     /** A page of live users, newest first, optionally filtered by exact email and by role. */
     @Transactional
-    public CursorPage<UserView> list(
-            Caller caller, String email, String role, String cursor, String limit) {
+    public CursorPage<UserView> list(Caller caller, String email, String role, PageRequest page) {
         authority.require(caller);
         Inputs in = new Inputs();
         String emailFilter = email == null ? null : Inputs.normalizeEmail(email);
         String roleFilter = role == null ? null : in.role("role", role);
         in.check();
-        int size = Pages.limit(limit);
-        KeysetCursor after = Pages.after(cursor);
-        List<User> rows = users.page(emailFilter, roleFilter, after, size + 1);
-        List<UserView> items = rows.stream().limit(size).map(UserView::of).toList();
-        String next = null;
-        if (rows.size() > size) {
-            User last = rows.get(size - 1);
-            next = new KeysetCursor(last.createdAt, last.id).encode();
-        }
-        return new CursorPage<>(items, next);
+        List<User> rows = users.page(emailFilter, roleFilter, page.after(), page.limit() + 1);
+        return CursorPage.of(
+                rows, page.limit(), u -> new KeysetCursor(u.createdAt, u.id), UserView::of);
     }
 
     @Transactional

@@ -1,15 +1,20 @@
 package dev.patriotforge.auth.service;
 
 import dev.patriotforge.auth.domain.User;
+import dev.patriotforge.shared.api.CursorPage;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What the API shows of an account. */
+/** An account as the API shows it. */
+@RegisterForReflection(targets = {UserView.class, CursorPage.class})
+@Schema(name = "User")
 public record UserView(
         UUID id,
         String email,
         String displayName,
-        String role,
+        @Schema(enumeration = {"customer", "staff", "admin"}) String role,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -2,7 +2,7 @@ package dev.patriotforge.auth.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.common.rest.Causes;
+import dev.patriotforge.common.failure.Causes;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.RollbackException;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package dev.patriotforge.quote.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +16,7 @@ import java.util.UUID;
 /** A quote: a customer's request for prices, and staff's answer. Amounts in minor units. */
 @Entity
 @Table(name = "forge_quotes")
-public class Quote extends PanacheEntityBase {
+public class Quote {
     @Id public UUID id;
 
     @Column(nullable = false, updatable = false)

@@ -1,6 +1,5 @@
 package dev.patriotforge.quote.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** One entry of a quote's audit trail. Written once, in the transaction of the change. */
 @Entity
 @Table(name = "forge_quote_events")
-public class QuoteEvent extends PanacheEntityBase {
+public class QuoteEvent {
     @Id public UUID id;
 
     /** Insertion order, assigned by the database. */

@@ -1,6 +1,5 @@
 package dev.patriotforge.quote.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -18,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "forge_quote_items")
-public class QuoteItem extends PanacheEntityBase {
+public class QuoteItem {
     @Id public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

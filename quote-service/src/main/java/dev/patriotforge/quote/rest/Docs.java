@@ -1,6 +1,6 @@
 package dev.patriotforge.quote.rest;
 
-/** Texts of the OpenAPI document, shared by the operations. */
+/** Texts of quote-service's OpenAPI document; those both services share are in ProblemDocs. */
 final class Docs {
     static final String CREATE =
             "Creates a draft owned by the caller. With Idempotency-Key (1..255 characters, kept 24"
@@ -19,20 +19,13 @@ final class Docs {
     static final String IF_MATCH =
             "The quote's ETag, e.g. \"3\"; a stale one gets 412 and changes nothing";
     static final String OK = "The quote after the transition, with ETag";
-    static final String E400 = "malformed_request: the body is not JSON";
-    static final String E401 =
-            "unauthenticated, token_invalid, token_expired or token_revoked (WWW-Authenticate:"
-                    + " Bearer)";
     static final String E403 = "forbidden: the caller's role may not do this";
     static final String E404 =
             "not_found: absent, deleted, or not visible to the caller (never tells which)";
     static final String E409 = "invalid_state_transition: not allowed from the current status";
     static final String E412 = "version_mismatch: If-Match is stale; nothing changed";
     static final String E413 = "payload_too_large: the body is over 1 MiB";
-    static final String E415 = "unsupported_media_type: the body is not application/json";
     static final String E422 = "validation_failed: the body breaks the schema (see errors)";
-    static final String E503 =
-            "dependency_unavailable: PostgreSQL or Redis cannot be reached (Retry-After)";
 
     private Docs() {}
 }

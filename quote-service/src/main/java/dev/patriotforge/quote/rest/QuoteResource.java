@@ -1,12 +1,13 @@
 package dev.patriotforge.quote.rest;
 
-import dev.patriotforge.quote.security.CallerResolver;
+import dev.patriotforge.common.openapi.ProblemDocs;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.quote.service.IdempotentCreates;
-import dev.patriotforge.quote.service.ListQuery;
 import dev.patriotforge.quote.service.QuoteEventView;
 import dev.patriotforge.quote.service.QuoteService;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.shared.api.CursorPage;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,16 +46,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Quotes", description = "Requests for prices, their pricing and the decision")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-@APIResponse(responseCode = "401", description = Docs.E401)
-@APIResponse(responseCode = "503", description = Docs.E503)
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class QuoteResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final QuoteService quotes;
     private final IdempotentCreates creates;
-    private final CallerResolver callers;
+    private final Callers callers;
 
-    public QuoteResource(QuoteService quotes, IdempotentCreates creates, CallerResolver callers) {
+    public QuoteResource(QuoteService quotes, IdempotentCreates creates, Callers callers) {
         this.quotes = quotes;
         this.creates = creates;
         this.callers = callers;
@@ -67,7 +68,7 @@ public class QuoteResource {
             responseCode = "201",
             description = "The new quote (or the replayed first response); Location and ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(
             responseCode = "409",
@@ -75,7 +76,7 @@ public class QuoteResource {
                     "idempotency_key_in_use: a request with this key is still running;"
                             + " quota_exceeded: the caller has the most open quotes allowed")
     @APIResponse(responseCode = "413", description = Docs.E413)
-    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(
             responseCode = "422",
             description =
@@ -151,7 +152,7 @@ public class QuoteResource {
                                             defaultValue = "20"))
                     @RestQuery("limit")
                     String limit) {
-        return quotes.list(callers.current(), new ListQuery(status, customerId, cursor, limit));
+        return quotes.list(callers.current(), ListParams.parse(status, customerId, cursor, limit));
     }
 
     @GET
@@ -183,13 +184,13 @@ public class QuoteResource {
             responseCode = "200",
             description = "The updated quote, with ETag",
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = Docs.E400)
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(responseCode = "403", description = Docs.E403)
     @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(responseCode = "409", description = Docs.E409)
     @APIResponse(responseCode = "412", description = Docs.E412)
     @APIResponse(responseCode = "413", description = Docs.E413)
-    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = Docs.E422)
     @APIResponse(responseCode = "428", description = "precondition_required: If-Match is missing")
     public RestResponse<QuoteView> update(
@@ -247,7 +248,7 @@ public class QuoteResource {
                                             defaultValue = "20"))
                     @RestQuery("limit")
                     String limit) {
-        return quotes.events(callers.current(), id, cursor, limit);
+        return quotes.events(callers.current(), id, PageRequest.parse(cursor, limit));
     }
 
     static RestResponse<QuoteView> withEtag(QuoteView quote) {

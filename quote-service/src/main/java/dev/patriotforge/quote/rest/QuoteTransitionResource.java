@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.rest;
 
-import dev.patriotforge.quote.security.CallerResolver;
+import dev.patriotforge.common.openapi.ProblemDocs;
+import dev.patriotforge.common.security.Callers;
 import dev.patriotforge.quote.service.QuoteStateMachine.Action;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.quote.service.QuoteWorkflow;
@@ -32,13 +33,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Quotes", description = "Requests for prices, their pricing and the decision")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-@APIResponse(responseCode = "401", description = Docs.E401)
-@APIResponse(responseCode = "503", description = Docs.E503)
+@APIResponse(responseCode = "401", description = ProblemDocs.E401)
+@APIResponse(responseCode = "403", description = Docs.E403)
+@APIResponse(responseCode = "404", description = Docs.E404)
+@APIResponse(responseCode = "412", description = Docs.E412)
+@APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class QuoteTransitionResource {
     private final QuoteWorkflow workflow;
-    private final CallerResolver callers;
+    private final Callers callers;
 
-    public QuoteTransitionResource(QuoteWorkflow workflow, CallerResolver callers) {
+    public QuoteTransitionResource(QuoteWorkflow workflow, Callers callers) {
         this.workflow = workflow;
         this.callers = callers;
     }
@@ -50,10 +54,7 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "403", description = Docs.E403)
-    @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(responseCode = "409", description = Docs.E409)
-    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> submit(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -68,13 +69,10 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "400", description = Docs.E400)
-    @APIResponse(responseCode = "403", description = Docs.E403)
-    @APIResponse(responseCode = "404", description = Docs.E404)
+    @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(responseCode = "409", description = Docs.E409)
-    @APIResponse(responseCode = "412", description = Docs.E412)
     @APIResponse(responseCode = "413", description = Docs.E413)
-    @APIResponse(responseCode = "415", description = Docs.E415)
+    @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = Docs.E422)
     public RestResponse<QuoteView> price(
             @RestPath UUID id,
@@ -95,12 +93,9 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "403", description = Docs.E403)
-    @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(
             responseCode = "409",
             description = "invalid_state_transition, or quote_expired: past valid_until")
-    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> accept(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -114,10 +109,7 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "403", description = Docs.E403)
-    @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(responseCode = "409", description = Docs.E409)
-    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> decline(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
@@ -135,10 +127,7 @@ public class QuoteTransitionResource {
             responseCode = "200",
             description = Docs.OK,
             content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(responseCode = "403", description = Docs.E403)
-    @APIResponse(responseCode = "404", description = Docs.E404)
     @APIResponse(responseCode = "409", description = Docs.E409)
-    @APIResponse(responseCode = "412", description = Docs.E412)
     public RestResponse<QuoteView> cancel(
             @RestPath UUID id,
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {

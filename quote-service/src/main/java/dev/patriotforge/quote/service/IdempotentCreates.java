@@ -2,6 +2,7 @@ package dev.patriotforge.quote.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.quote.config.QuoteConfig;
 import dev.patriotforge.quote.domain.IdempotencyRecords;
 import dev.patriotforge.shared.error.IdempotencyKeyInUse;
@@ -67,18 +68,18 @@ public class IdempotentCreates {
             throw ValidationFailed.of(
                     "Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        rate.count(caller.id());
+        rate.count(caller.userId());
         if (idempotencyKey == null) {
             return new Created(service.create(caller, draft), false);
         }
         String key = sha256(idempotencyKey);
-        if (!records.tryLock(caller.id(), key)) {
+        if (!records.tryLock(caller.userId(), key)) {
             throw new IdempotencyKeyInUse();
         }
         String fingerprint = sha256(write(draft));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<IdempotencyRecords.Stored> first =
-                records.find(caller.id(), key, now.minus(config.idempotency().retention()));
+                records.find(caller.userId(), key, now.minus(config.idempotency().retention()));
         if (first.isPresent()) {
             if (!first.get().requestSha256().equals(fingerprint)) {
                 throw new IdempotencyKeyReused();
@@ -86,7 +87,7 @@ public class IdempotentCreates {
             return new Created(read(first.get().body()), true);
         }
         QuoteView quote = service.create(caller, draft);
-        records.insert(caller.id(), key, fingerprint, quote.id(), CREATED, write(quote), now);
+        records.insert(caller.userId(), key, fingerprint, quote.id(), CREATED, write(quote), now);
         return new Created(quote, false);
     }
 

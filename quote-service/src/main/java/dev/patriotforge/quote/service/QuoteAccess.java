@@ -1,5 +1,6 @@
 package dev.patriotforge.quote.service;
 
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.quote.domain.Quote;
 import dev.patriotforge.quote.domain.QuoteEvent;
 import dev.patriotforge.quote.domain.QuoteEventRepository;
@@ -78,7 +79,7 @@ public class QuoteAccess {
         append(
                 change.quote().id,
                 change.action().eventType(),
-                caller.id(),
+                caller.userId(),
                 change.from(),
                 change.to(),
                 change.at());
@@ -103,7 +104,7 @@ public class QuoteAccess {
 
     /** Staff and admin see everyone's quotes except other people's drafts; customers their own. */
     static boolean visible(Caller caller, Quote quote) {
-        return caller.id().equals(quote.customerId)
+        return caller.userId().equals(quote.customerId)
                 || (caller.isStaffOrAdmin() && quote.status != QuoteStatus.DRAFT);
     }
 

@@ -1,5 +1,6 @@
 package dev.patriotforge.quote.service;
 
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.quote.config.QuoteConfig;
 import dev.patriotforge.quote.domain.Quote;
 import dev.patriotforge.quote.domain.QuoteEvent;
@@ -11,6 +12,7 @@ import dev.patriotforge.quote.service.QuoteAccess.Change;
 import dev.patriotforge.quote.service.QuoteStateMachine.Action;
 import dev.patriotforge.shared.api.CursorPage;
 import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.shared.api.PageRequest;
 import dev.patriotforge.shared.error.InvalidStateTransition;
 import dev.patriotforge.shared.error.QuotaExceeded;
 import dev.patriotforge.shared.error.QuoteExpired;
@@ -21,21 +23,15 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Creating, reading, listing, editing and deleting quotes. Status changes: {@link QuoteWorkflow}.
  */
 @ApplicationScoped
 public class QuoteService {
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
-
     private final QuoteRepository quotes;
     private final QuoteEventRepository events;
     private final QuoteAccess access;
@@ -62,7 +58,7 @@ public class QuoteService {
     @Transactional
     public QuoteView create(Caller caller, QuoteDraft draft) {
         int maxOpen = config.limits().maxOpenPerCustomer();
-        if (quotes.lockAndCountOpen(caller.id(), maxOpen) >= maxOpen) {
+        if (quotes.lockAndCountOpen(caller.userId(), maxOpen) >= maxOpen) {
             throw new QuotaExceeded(
                     "You have "
                             + maxOpen
@@ -75,7 +71,7 @@ public class QuoteService {
         quote.number =
                 String.format(
                         "Q-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), quotes.nextNumber());
-        quote.customerId = caller.id();
+        quote.customerId = caller.userId();
         quote.status = QuoteStatus.DRAFT;
         quote.title = draft.title();
         quote.notes = draft.notes();
@@ -84,7 +80,7 @@ public class QuoteService {
         quote.createdAt = now;
         quote.updatedAt = now;
         quotes.persist(quote);
-        access.append(quote.id, "created", caller.id(), null, QuoteStatus.DRAFT, now);
+        access.append(quote.id, "created", caller.userId(), null, QuoteStatus.DRAFT, now);
         quotes.flush();
         created.fire(new QuoteMetrics.Created());
         return QuoteView.from(quote);
@@ -98,11 +94,9 @@ public class QuoteService {
 
     /** One page of the audit trail, oldest first, after the cursor (the last event shown). */
     @Transactional
-    public CursorPage<QuoteEventView> events(
-            Caller caller, UUID id, String cursorValue, String limitValue) {
+    public CursorPage<QuoteEventView> events(Caller caller, UUID id, PageRequest page) {
         quotes.readOnly();
-        int limit = limit(limitValue);
-        KeysetCursor after = cursor(cursorValue);
+        KeysetCursor after = page.after();
         Quote quote = access.readable(caller, id);
         long afterSeq = 0;
         if (after != null) {
@@ -114,15 +108,9 @@ public class QuoteService {
                                                     "cursor",
                                                     "is not a cursor returned by this list"));
         }
-        List<QuoteEvent> rows = events.page(quote.id, afterSeq, limit + 1);
-        boolean more = rows.size() > limit;
-        List<QuoteEvent> page = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            QuoteEvent last = page.get(page.size() - 1);
-            next = new KeysetCursor(last.at, last.id).encode();
-        }
-        return new CursorPage<>(page.stream().map(QuoteEventView::from).toList(), next);
+        List<QuoteEvent> rows = events.page(quote.id, afterSeq, page.limit() + 1);
+        return CursorPage.of(
+                rows, page.limit(), e -> new KeysetCursor(e.at, e.id), QuoteEventView::from);
     }
 
     /** Edits a draft; fields left null keep their value, {@code items} replaces every line. */
@@ -163,29 +151,22 @@ public class QuoteService {
     @Transactional
     public CursorPage<QuoteView> list(Caller caller, ListQuery query) {
         quotes.readOnly();
-        int limit = limit(query.limit());
-        Set<QuoteStatus> statuses = statuses(query.statuses());
-        UUID customerId = uuid("customer_id", query.customerId());
-        KeysetCursor after = cursor(query.cursor());
+        int limit = query.page().limit();
+        KeysetCursor after = query.page().after();
         List<Quote> rows =
                 quotes.page(
-                        caller.id(),
+                        caller.userId(),
                         !caller.isStaffOrAdmin(),
-                        statuses,
-                        customerId,
+                        query.statuses(),
+                        query.customerId(),
                         after == null ? null : after.createdAt(),
                         after == null ? null : after.id(),
                         limit + 1);
         int size = withinBudget(rows, limit);
-        boolean more = rows.size() > size;
-        List<Quote> page = rows.subList(0, size);
+        // Detached before the page is mapped: reading its items must not batch-load the items of
+        // rows the page leaves out.
         rows.subList(size, rows.size()).forEach(quotes::forget);
-        String next = null;
-        if (more) {
-            Quote last = page.get(page.size() - 1);
-            next = new KeysetCursor(last.createdAt, last.id).encode();
-        }
-        return new CursorPage<>(page.stream().map(QuoteView::from).toList(), next);
+        return CursorPage.of(rows, size, q -> new KeysetCursor(q.createdAt, q.id), QuoteView::from);
     }
 
     /**
@@ -223,48 +204,5 @@ public class QuoteService {
             lines.add(line);
         }
         return lines;
-    }
-
-    private static KeysetCursor cursor(String value) {
-        return value == null || value.isEmpty() ? null : KeysetCursor.decode(value);
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return KeysetCursor.limit(null);
-        }
-        try {
-            return KeysetCursor.limit(Integer.valueOf(limit.trim()));
-        } catch (NumberFormatException e) {
-            return KeysetCursor.limit(-1);
-        }
-    }
-
-    private static Set<QuoteStatus> statuses(List<String> values) {
-        Set<QuoteStatus> statuses = EnumSet.noneOf(QuoteStatus.class);
-        for (String value : values) {
-            for (String part : value.split(",", -1)) {
-                statuses.add(
-                        QuoteStatus.fromWire(part.trim())
-                                .orElseThrow(
-                                        () ->
-                                                ValidationFailed.of(
-                                                        "status",
-                                                        "must be one of draft, submitted, priced,"
-                                                                + " accepted, declined, expired,"
-                                                                + " cancelled")));
-            }
-        }
-        return statuses;
-    }
-
-    private static UUID uuid(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (!CANONICAL_UUID.matcher(value).matches()) {
-            throw ValidationFailed.of(field, "must be a UUID");
-        }
-        return UUID.fromString(value);
     }
 }

@@ -8,6 +8,7 @@ import static dev.patriotforge.quote.domain.QuoteStatus.EXPIRED;
 import static dev.patriotforge.quote.domain.QuoteStatus.PRICED;
 import static dev.patriotforge.quote.domain.QuoteStatus.SUBMITTED;
 
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.quote.domain.QuoteStatus;
 import dev.patriotforge.shared.error.Forbidden;
 import dev.patriotforge.shared.error.InvalidStateTransition;
@@ -96,7 +97,7 @@ public final class QuoteStateMachine {
     /** The capacities in which a caller acts on a quote owned by {@code ownerId}. */
     public static Set<Actor> actorsOf(Caller caller, UUID ownerId) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
-        if (caller.id().equals(ownerId)) {
+        if (caller.userId().equals(ownerId)) {
             actors.add(Actor.OWNER);
         }
         if (caller.isStaffOrAdmin()) {

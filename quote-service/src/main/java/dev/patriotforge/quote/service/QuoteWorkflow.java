@@ -1,5 +1,6 @@
 package dev.patriotforge.quote.service;
 
+import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.quote.domain.Quote;
 import dev.patriotforge.quote.domain.QuoteItem;
 import dev.patriotforge.quote.domain.QuoteRepository;

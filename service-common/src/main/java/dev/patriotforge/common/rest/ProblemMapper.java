@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.patriotforge.common.failure.Causes;
 import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.error.ConcurrentUpdate;
 import dev.patriotforge.shared.error.DependencyUnavailable;

@@ -1,5 +1,6 @@
 package dev.patriotforge.testsupport.checks;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -75,6 +76,71 @@ public abstract class ServiceArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(".." + service + ".rest..", "jakarta.ws.rs..")
                 .allowEmptyShould(false)
+                .check(mainClasses());
+    }
+
+    @Test
+    void servicesUseNoRestHelpers() {
+        noClasses()
+                .that()
+                .resideInAPackage(".." + service + ".service..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..common.rest..", ".." + service + ".rest..")
+                .allowEmptyShould(false)
+                .because(
+                        "what both layers need lives outside common.rest (e.g."
+                                + " common.failure.Causes); services take typed values")
+                .check(mainClasses());
+    }
+
+    @Test
+    void callerClockAndPagingLiveInTheSharedModules() {
+        classes()
+                .that()
+                .resideInAPackage("dev.patriotforge." + service + "..")
+                .should()
+                .notHaveSimpleName("Caller")
+                .andShould()
+                .notHaveSimpleName("CallerResolver")
+                .andShould()
+                .notHaveSimpleName("Clocks")
+                .andShould()
+                .notHaveSimpleName("Pages")
+                .andShould()
+                .notHaveSimpleName("PageRequest")
+                .andShould()
+                .notHaveSimpleName("Uuids")
+                .allowEmptyShould(false)
+                .because(
+                        "service-common has Caller/Callers and Clocks, shared-domain has"
+                                + " PageRequest, CursorPage and Uuids: one of each for both"
+                                + " services")
+                .check(mainClasses());
+    }
+
+    @Test
+    void theCallerIsReadOnlyThroughCallers() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(".." + service + ".rest..", ".." + service + ".service..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo("org.eclipse.microprofile.jwt.JsonWebToken")
+                .allowEmptyShould(false)
+                .because("service-common's Callers resolves the caller once per request")
+                .check(mainClasses());
+    }
+
+    @Test
+    void entitiesArePlainAndUsedThroughRepositories() {
+        noClasses()
+                .that()
+                .resideInAPackage(".." + service + ".domain..")
+                .should()
+                .beAssignableTo("io.quarkus.hibernate.orm.panache.PanacheEntityBase")
+                .allowEmptyShould(false)
+                .because("one style in both services: plain @Entity classes and repositories")
                 .check(mainClasses());
     }
 }

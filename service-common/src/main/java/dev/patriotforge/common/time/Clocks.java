@@ -1,11 +1,15 @@
-package dev.patriotforge.quote.config;
+package dev.patriotforge.common.time;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The service's clock (UTC); one place to replace in a test that must control time. */
+/**
+ * The clock of both services: UTC. A bean, so that a test that must control time can replace it.
+ */
+@Singleton
 public class Clocks {
+
     @Produces
     @Singleton
     Clock clock() {

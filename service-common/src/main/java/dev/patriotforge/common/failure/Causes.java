@@ -1,4 +1,4 @@
-package dev.patriotforge.common.rest;
+package dev.patriotforge.common.failure;
 
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** Walks an exception's causes, at most {@value #MAX_DEPTH} deep (safe against cycles). */
+/**
+ * What a failure means, read from its causes: a dependency that could not be reached, a lost race,
+ * a unique violation. Both the services and the problem mapper ask here. Walks an exception's
+ * causes, at most {@value #MAX_DEPTH} deep (safe against cycles).
+ */
 public final class Causes {
     private static final int MAX_DEPTH = 32;
 
@@ -79,6 +83,12 @@ public final class Causes {
                                         || (t instanceof SQLException sql
                                                 && ("40001".equals(sql.getSQLState())
                                                         || "40P01".equals(sql.getSQLState()))));
+    }
+
+    /** True when PostgreSQL refused a row for a unique index (SQL state 23505). */
+    public static boolean isUniqueViolation(Throwable e) {
+        SQLException sql = find(e, SQLException.class);
+        return sql != null && "23505".equals(sql.getSQLState());
     }
 
     private static boolean isOfType(Class<?> type, Set<String> names) {

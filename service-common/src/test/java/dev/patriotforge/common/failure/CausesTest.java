@@ -1,4 +1,4 @@
-package dev.patriotforge.common.rest;
+package dev.patriotforge.common.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,73 @@
+package dev.patriotforge.common.security;
+
+import dev.patriotforge.shared.api.Uuids;
+import dev.patriotforge.shared.error.Forbidden;
+import dev.patriotforge.shared.error.TokenInvalid;
+import dev.patriotforge.shared.error.Unauthenticated;
+import dev.patriotforge.shared.security.JwtClaims;
+import dev.patriotforge.shared.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The {@link Caller} of the current request, read once from the token that SmallRye JWT and {@link
+ * AccessTokenCheck} have verified (signature, type, revocation). {@code sub} and {@code sid} must
+ * be canonical UUIDs (else 401 {@code token_invalid}); the most capable known role wins should a
+ * token carry several, and a token with none is 403.
+ */
+@RequestScoped
+public class Callers {
+    private static final List<String> BY_CAPABILITY =
+            List.of(Roles.ADMIN, Roles.STAFF, Roles.CUSTOMER);
+    private static final String AMR = "amr";
+
+    private final SecurityIdentity identity;
+    private Caller current;
+
+    public Callers(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Caller current() {
+        if (current == null) {
+            current = resolve();
+        }
+        return current;
+    }
+
+    private Caller resolve() {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            throw new Unauthenticated();
+        }
+        UUID userId = Uuids.parse(token.getSubject()).orElseThrow(TokenInvalid::new);
+        Object sid = token.getClaim(JwtClaims.SESSION_ID);
+        UUID sessionId =
+                Uuids.parse(sid == null ? null : sid.toString()).orElseThrow(TokenInvalid::new);
+        String role =
+                BY_CAPABILITY.stream()
+                        .filter(identity::hasRole)
+                        .findFirst()
+                        .orElseThrow(Forbidden::new);
+        return new Caller(userId, sessionId, role, amr(token));
+    }
+
+    /** The {@code amr} claim as strings; empty when absent or not a list. */
+    private static Set<String> amr(JsonWebToken token) {
+        Object claim = token.getClaim(AMR);
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(Callers::text).collect(Collectors.toUnmodifiableSet());
+        }
+        return Set.of();
+    }
+
+    private static String text(Object value) {
+        return value instanceof JsonString s ? s.getString() : String.valueOf(value);
+    }
+}
