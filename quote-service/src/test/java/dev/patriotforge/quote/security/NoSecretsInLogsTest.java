@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.quote.support.RedisAdmin;
 import dev.patriotforge.quote.support.TestUser;
-import dev.patriotforge.testsupport.jwt.Tokens;
 import dev.patriotforge.shared.security.RedisKeys;
 import dev.patriotforge.shared.security.Roles;
+import dev.patriotforge.testsupport.jwt.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,11 +26,11 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Captures every log record, with every logger at DEBUG except those the configuration pins
- * (the smallrye-jwt categories), while valid, expired, forged, unknown-key and revoked bearer tokens reach the
- * service, then looks for each token and its signature in the log text. (At DEBUG, smallrye-jwt's
- * "Authentication failed" record carries the whole rejected token in its cause; the service's
- * configuration must keep that logger above DEBUG.)
+ * Captures every log record, with every logger at DEBUG except those the configuration pins (the
+ * smallrye-jwt categories), while valid, expired, forged, unknown-key and revoked bearer tokens
+ * reach the service, then looks for each token and its signature in the log text. (At DEBUG,
+ * smallrye-jwt's "Authentication failed" record carries the whole rejected token in its cause; the
+ * service's configuration must keep that logger above DEBUG.)
  */
 @QuarkusTest
 class NoSecretsInLogsTest {

@@ -2,8 +2,8 @@ package dev.patriotforge.reliability.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.testsupport.api.Api;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,8 +2,8 @@ package dev.patriotforge.reliability.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.testsupport.http.Http;
 import io.restassured.response.Response;
 import java.io.IOException;
