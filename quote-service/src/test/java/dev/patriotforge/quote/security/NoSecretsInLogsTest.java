@@ -11,18 +11,14 @@ import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.shared.security.RedisKeys;
 import dev.patriotforge.shared.security.Roles;
 import dev.patriotforge.testsupport.jwt.Tokens;
+import dev.patriotforge.testsupport.logs.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,43 +32,10 @@ import org.junit.jupiter.api.Test;
 class NoSecretsInLogsTest {
     private static final String MARKER = "no-secrets-in-logs marker";
 
-    /** Collects the formatted text of every record, with parameters and stack traces. */
-    static final class Capture extends Handler {
-        private final List<String> lines = new ArrayList<>();
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(formatter.formatMessage(record));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    text.append(' ').append(p);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append(' ').append(trace);
-            }
-            lines.add(text.toString());
-        }
-
-        synchronized List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    }
-
     @Test
     void noBearerTokenReachesTheLogs() {
         Logger root = Logger.getLogger("");
-        Capture capture = new Capture();
-        capture.setLevel(Level.ALL);
+        LogCapture capture = new LogCapture();
         Logger own = Logger.getLogger("dev.patriotforge");
         Level ownLevel = own.getLevel();
         own.setLevel(Level.FINE);
