@@ -3,6 +3,7 @@ package dev.patriotforge.reliability.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.reliability.harness.ClusterTest;
 import dev.patriotforge.reliability.harness.Polling;
 import dev.patriotforge.reliability.harness.Traffic;
 import dev.patriotforge.testsupport.api.Api;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * away, and every replica serves again once it is back, without a restart.
  */
 @Order(50)
-class PostgresRestartIT {
+class PostgresRestartIT extends ClusterTest {
     /**
      * Longest acceptable answer while the database is away: the pool waits 5 s for a connection
      * (FORGE_DB_ACQUISITION_TIMEOUT) and the driver 5 s to connect; the rest is slack for a busy
@@ -36,22 +36,11 @@ class PostgresRestartIT {
 
     private static final int WORKERS = 4;
 
-    private Cluster cluster;
     private Map<String, Long> pids;
 
     @BeforeEach
-    void setUp() {
-        cluster = Cluster.get();
-        cluster.restoreAll();
-        pids = new HashMap<>();
-        for (String name : Cluster.REPLICAS) {
-            pids.put(name, cluster.pid(name));
-        }
-    }
-
-    @AfterEach
-    void restore() {
-        cluster.restoreAll();
+    void recordPids() {
+        pids = replicaPids();
     }
 
     @Test

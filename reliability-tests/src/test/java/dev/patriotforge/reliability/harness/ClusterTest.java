@@ -1,0 +1,35 @@
+package dev.patriotforge.reliability.harness;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A test that breaks the running cluster: every fault is undone ({@link Cluster#restoreAll()})
+ * before and after each test. A subclass's own {@code @BeforeEach} runs after this one's, its own
+ * {@code @AfterEach} before this one's.
+ */
+public abstract class ClusterTest {
+    protected Cluster cluster;
+
+    @BeforeEach
+    protected void setUpCluster() {
+        cluster = Cluster.get();
+        cluster.restoreAll();
+    }
+
+    @AfterEach
+    protected void restoreCluster() {
+        cluster.restoreAll();
+    }
+
+    /** The pid of every replica now, to show later that a fault restarted none of them. */
+    protected Map<String, Long> replicaPids() {
+        Map<String, Long> pids = new HashMap<>();
+        for (String name : Cluster.REPLICAS) {
+            pids.put(name, cluster.pid(name));
+        }
+        return pids;
+    }
+}
