@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * smallrye-jwt categories), while valid, expired, forged, unknown-key and revoked bearer tokens
  * reach the service, then looks for each token and its signature in the log text. (At DEBUG,
  * smallrye-jwt's "Authentication failed" record carries the whole rejected token in its cause; the
- * service's configuration must keep that logger above DEBUG.)
+ * service's configuration must keep that logger above DEBUG.) The test's own HTTP client (REST
+ * Assured's Apache HttpClient, in this JVM) stays at INFO: at DEBUG its wire log writes every
+ * request it sends, Authorization header included, which says nothing about the service.
  */
 @QuarkusTest
 class NoSecretsInLogsTest {
@@ -41,6 +43,9 @@ class NoSecretsInLogsTest {
         own.setLevel(Level.FINE);
         Level rootLevel = root.getLevel();
         root.setLevel(Level.FINE);
+        Logger client = Logger.getLogger("org.apache.http");
+        Level clientLevel = client.getLevel();
+        client.setLevel(Level.INFO);
         root.addHandler(capture);
         own.info(MARKER);
         List<String> tokens = new ArrayList<>();
@@ -80,6 +85,7 @@ class NoSecretsInLogsTest {
             root.removeHandler(capture);
             own.setLevel(ownLevel);
             root.setLevel(rootLevel);
+            client.setLevel(clientLevel);
         }
 
         List<String> lines = capture.lines();
