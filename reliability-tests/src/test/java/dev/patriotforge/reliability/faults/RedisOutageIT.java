@@ -5,9 +5,9 @@ import static dev.patriotforge.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
-import dev.patriotforge.reliability.harness.ClusterTest;
 import dev.patriotforge.reliability.harness.Polling;
 import dev.patriotforge.reliability.harness.QuoteRows;
+import dev.patriotforge.reliability.harness.ReplicaPidsTest;
 import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.testsupport.api.ClientIps;
 import dev.patriotforge.testsupport.http.Http;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +28,12 @@ import org.junit.jupiter.api.Test;
  * back, without restarting any process.
  */
 @Order(40)
-class RedisOutageIT extends ClusterTest {
+class RedisOutageIT extends ReplicaPidsTest {
     /** Redis commands time out after FORGE_REDIS_TIMEOUT (2 s); allow for a busy machine. */
     private static final long MAX_FAILURE_MILLIS = 6_000;
 
     /** Gives up well before the gateway would (30 s): a hang shows as status 0. */
     private static final Http HTTP = new Http(Duration.ofSeconds(10));
-
-    private Map<String, Long> pids;
-
-    @BeforeEach
-    void recordPids() {
-        pids = replicaPids();
-    }
 
     @Test
     @Order(1)

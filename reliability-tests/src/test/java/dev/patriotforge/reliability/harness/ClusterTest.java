@@ -1,7 +1,5 @@
 package dev.patriotforge.reliability.harness;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -22,14 +20,5 @@ public abstract class ClusterTest {
     @AfterEach
     protected void restoreCluster() {
         cluster.restoreAll();
-    }
-
-    /** The pid of every replica now, to show later that a fault restarted none of them. */
-    protected Map<String, Long> replicaPids() {
-        Map<String, Long> pids = new HashMap<>();
-        for (String name : Cluster.REPLICAS) {
-            pids.put(name, cluster.pid(name));
-        }
-        return pids;
     }
 }
