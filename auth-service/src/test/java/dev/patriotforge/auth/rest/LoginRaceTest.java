@@ -4,12 +4,12 @@ import static dev.patriotforge.testsupport.Problems.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.auth.support.HeldLogins;
 import dev.patriotforge.auth.support.WidenedLoginPauses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,15 +39,7 @@ class LoginRaceTest {
 
     private static final Change PASSWORD =
             (account, own) ->
-                    Api.bearer(own.accessToken())
-                            .contentType(ContentType.JSON)
-                            .body(
-                                    Map.of(
-                                            "current_password",
-                                            account.password(),
-                                            "new_password",
-                                            Api.password()))
-                            .post("/api/auth/password");
+                    Api.changePassword(own.accessToken(), account.password(), Api.password());
 
     private static final Change ROLE =
             (account, own) ->
@@ -98,34 +90,16 @@ class LoginRaceTest {
     private void changeAfterTheCheck(Change change, int changeStatus) throws Exception {
         Api.Account account = Api.register("race-check");
         Api.Session own = Api.login(account);
-        UUID userId = UUID.fromString(account.id());
-        WidenedLoginPauses.Gate gate = pauses.holdAfterVerify(userId);
-        ExecutorService pool = Executors.newFixedThreadPool(LOGINS);
-        try {
-            List<Future<Response>> logins = new ArrayList<>();
-            for (int i = 0; i < LOGINS; i++) {
-                logins.add(
-                        pool.submit(
-                                () ->
-                                        Api.loginResponse(
-                                                account.email(), account.password(), Api.ip())));
-            }
-            gate.awaitArrivals(LOGINS);
+        try (HeldLogins held = HeldLogins.afterVerify(pauses, account, LOGINS)) {
             change.apply(account, own).then().statusCode(changeStatus);
-            gate.open();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> login : logins) {
-                answers.add(login.get());
-            }
+            held.open();
+            List<Response> answers = held.answers();
             for (Response answer : answers) {
                 assertUnusable(answer);
             }
             for (Response answer : answers) {
                 unauthorized(answer, "invalid_credentials");
             }
-        } finally {
-            pauses.release(userId);
-            pool.shutdownNow();
         }
     }
 

@@ -10,11 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -65,15 +63,7 @@ class RedisFullTest {
                     503,
                     "dependency_unavailable");
             problem(
-                    Api.bearer(session.accessToken())
-                            .contentType(ContentType.JSON)
-                            .body(
-                                    Map.of(
-                                            "current_password",
-                                            account.password(),
-                                            "new_password",
-                                            Api.password()))
-                            .post("/api/auth/password"),
+                    Api.changePassword(session.accessToken(), account.password(), Api.password()),
                     503,
                     "dependency_unavailable");
         } finally {

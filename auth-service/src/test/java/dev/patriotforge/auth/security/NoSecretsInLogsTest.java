@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.testsupport.logs.LogCapture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,43 +24,10 @@ class NoSecretsInLogsTest {
 
     @Inject UserRepository users;
 
-    /** Collects the formatted text of every record, with parameters and stack traces. */
-    static final class Capture extends Handler {
-        private final List<String> lines = new ArrayList<>();
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(formatter.formatMessage(record));
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    text.append(' ').append(p);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append(' ').append(trace);
-            }
-            lines.add(text.toString());
-        }
-
-        synchronized List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    }
-
     @Test
     void noPasswordHashOrTokenReachesTheLogs() {
         Logger root = Logger.getLogger("");
-        Capture capture = new Capture();
-        capture.setLevel(Level.ALL);
+        LogCapture capture = new LogCapture();
         root.addHandler(capture);
         List<String> secrets = new ArrayList<>();
         try {
@@ -98,10 +59,7 @@ class NoSecretsInLogsTest {
             secrets.add(session.refreshToken());
             String next = Api.password();
             secrets.add(next);
-            Api.bearer(session.accessToken())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("current_password", account.password(), "new_password", next))
-                    .post("/api/auth/password")
+            Api.changePassword(session.accessToken(), account.password(), next)
                     .then()
                     .statusCode(204);
             Api.bearer(session.accessToken() + "x").get("/api/auth/me").then().statusCode(401);

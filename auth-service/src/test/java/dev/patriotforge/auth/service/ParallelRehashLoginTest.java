@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.auth.support.HeldLogins;
 import dev.patriotforge.auth.support.WidenedLoginPauses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,12 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,27 +46,12 @@ class ParallelRehashLoginTest {
         } finally {
             hashing.shutdown();
         }
-        WidenedLoginPauses.Gate gate = pauses.holdAfterVerify(userId);
-        ExecutorService pool = Executors.newFixedThreadPool(LOGINS);
-        try {
-            List<Future<Response>> logins = new ArrayList<>();
-            for (int i = 0; i < LOGINS; i++) {
-                logins.add(
-                        pool.submit(
-                                () ->
-                                        Api.loginResponse(
-                                                account.email(), account.password(), Api.ip())));
-            }
-            gate.awaitArrivals(LOGINS);
-            gate.open();
-            for (Future<Response> login : logins) {
-                Response answer = login.get();
+        try (HeldLogins held = HeldLogins.afterVerify(pauses, account, LOGINS)) {
+            held.open();
+            for (Response answer : held.answers()) {
                 assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
                 Api.bearer(answer.path("access_token")).get("/api/auth/me").then().statusCode(200);
             }
-        } finally {
-            pauses.release(userId);
-            pool.shutdownNow();
         }
         String stored =
                 QuarkusTransaction.requiringNew()

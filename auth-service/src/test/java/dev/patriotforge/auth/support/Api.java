@@ -76,6 +76,14 @@ public final class Api {
         return login(register(tag));
     }
 
+    /** POST /api/auth/password with the account's access token. */
+    public static Response changePassword(String accessToken, String current, String next) {
+        return bearer(accessToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("current_password", current, "new_password", next))
+                .post("/api/auth/password");
+    }
+
     /** The bootstrap admin of the test profile. */
     public static Account bootstrapAdmin() {
         var config = ConfigProvider.getConfig();

@@ -2,6 +2,7 @@ package dev.patriotforge.quote.hostile;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.patriotforge.testsupport.hostile.Fuzz;
 import dev.patriotforge.testsupport.http.ProblemAnswers;
 import dev.patriotforge.testsupport.http.RawHttp;
 import java.util.Map;

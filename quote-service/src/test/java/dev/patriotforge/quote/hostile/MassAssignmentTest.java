@@ -4,6 +4,7 @@ import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.testsupport.hostile.Fuzz;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import io.agroal.api.AgroalDataSource;

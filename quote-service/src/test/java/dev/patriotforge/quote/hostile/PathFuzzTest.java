@@ -3,6 +3,7 @@ package dev.patriotforge.quote.hostile;
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.testsupport.hostile.Fuzz;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import dev.patriotforge.testsupport.http.Targets;

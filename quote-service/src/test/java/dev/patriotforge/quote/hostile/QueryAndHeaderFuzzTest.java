@@ -4,6 +4,7 @@ import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.shared.api.KeysetCursor;
+import dev.patriotforge.testsupport.hostile.Fuzz;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import dev.patriotforge.testsupport.http.Targets;

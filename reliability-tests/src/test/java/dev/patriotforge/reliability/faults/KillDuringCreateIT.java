@@ -3,7 +3,9 @@ package dev.patriotforge.reliability.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.reliability.harness.ClusterTest;
 import dev.patriotforge.reliability.harness.Polling;
+import dev.patriotforge.reliability.harness.QuoteRows;
 import dev.patriotforge.testsupport.api.Api;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -32,24 +32,11 @@ import org.junit.jupiter.api.Test;
  * id the client was given and exactly one "created" audit event.
  */
 @Order(60)
-class KillDuringCreateIT {
+class KillDuringCreateIT extends ClusterTest {
     private static final int THREADS = 4;
     private static final int MAX_QUOTES = 3_000;
     private static final Duration PAUSE = Duration.ofMillis(200);
     private static final int PROGRESS = 10;
-
-    private Cluster cluster;
-
-    @BeforeEach
-    void setUp() {
-        cluster = Cluster.get();
-        cluster.restoreAll();
-    }
-
-    @AfterEach
-    void restore() {
-        cluster.restoreAll();
-    }
 
     @Test
     @Order(1)
@@ -116,7 +103,7 @@ class KillDuringCreateIT {
 
         assertThat(again.statusCode()).as(again.asString()).isEqualTo(201);
         assertThat(again.<String>path("id")).as("id of the retry").isEqualTo(first.path("id"));
-        assertThat(countTitled(account, title)).as("quotes stored").isEqualTo(1);
+        assertThat(QuoteRows.titled(cluster, account, title)).as("quotes stored").isEqualTo(1);
     }
 
     /** The same, with the restart in the middle of a stream of keyed creates. */
@@ -230,20 +217,5 @@ class KillDuringCreateIT {
             assertThat(cursor == null || cursors.add(cursor)).as("a new cursor").isTrue();
         } while (cursor != null);
         return ids;
-    }
-
-    private int countTitled(Api.Account account, String title) throws SQLException {
-        try (Connection db = cluster.quoteDb();
-                PreparedStatement query =
-                        db.prepareStatement(
-                                "SELECT count(*) FROM forge_quotes"
-                                        + " WHERE customer_id = ?::uuid AND title = ?")) {
-            query.setString(1, account.id());
-            query.setString(2, title);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
     }
 }

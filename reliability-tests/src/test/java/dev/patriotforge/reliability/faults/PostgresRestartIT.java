@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
 import dev.patriotforge.reliability.harness.Polling;
+import dev.patriotforge.reliability.harness.ReplicaPidsTest;
 import dev.patriotforge.reliability.harness.Traffic;
 import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.testsupport.http.Http;
@@ -14,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * away, and every replica serves again once it is back, without a restart.
  */
 @Order(50)
-class PostgresRestartIT {
+class PostgresRestartIT extends ReplicaPidsTest {
     /**
      * Longest acceptable answer while the database is away: the pool waits 5 s for a connection
      * (FORGE_DB_ACQUISITION_TIMEOUT) and the driver 5 s to connect; the rest is slack for a busy
@@ -35,24 +34,6 @@ class PostgresRestartIT {
     private static final long MAX_ANSWER_MILLIS = 15_000;
 
     private static final int WORKERS = 4;
-
-    private Cluster cluster;
-    private Map<String, Long> pids;
-
-    @BeforeEach
-    void setUp() {
-        cluster = Cluster.get();
-        cluster.restoreAll();
-        pids = new HashMap<>();
-        for (String name : Cluster.REPLICAS) {
-            pids.put(name, cluster.pid(name));
-        }
-    }
-
-    @AfterEach
-    void restore() {
-        cluster.restoreAll();
-    }
 
     @Test
     @Order(1)

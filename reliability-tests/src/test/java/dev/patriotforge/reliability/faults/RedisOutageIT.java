@@ -6,22 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
 import dev.patriotforge.reliability.harness.Polling;
+import dev.patriotforge.reliability.harness.QuoteRows;
+import dev.patriotforge.reliability.harness.ReplicaPidsTest;
 import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.testsupport.api.ClientIps;
 import dev.patriotforge.testsupport.http.Http;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -32,30 +28,12 @@ import org.junit.jupiter.api.Test;
  * back, without restarting any process.
  */
 @Order(40)
-class RedisOutageIT {
+class RedisOutageIT extends ReplicaPidsTest {
     /** Redis commands time out after FORGE_REDIS_TIMEOUT (2 s); allow for a busy machine. */
     private static final long MAX_FAILURE_MILLIS = 6_000;
 
     /** Gives up well before the gateway would (30 s): a hang shows as status 0. */
     private static final Http HTTP = new Http(Duration.ofSeconds(10));
-
-    private Cluster cluster;
-    private Map<String, Long> pids;
-
-    @BeforeEach
-    void setUp() {
-        cluster = Cluster.get();
-        cluster.restoreAll();
-        pids = new HashMap<>();
-        for (String name : Cluster.REPLICAS) {
-            pids.put(name, cluster.pid(name));
-        }
-    }
-
-    @AfterEach
-    void restore() {
-        cluster.restoreAll();
-    }
 
     @Test
     @Order(1)
@@ -97,8 +75,8 @@ class RedisOutageIT {
                     quotes.createQuote(
                             token, UUID.randomUUID().toString(), tag + " keyed " + name));
         }
-        assertThat(countQuotesTitled(account, tag + " during%")).isZero();
-        assertThat(countQuotesTitled(account, tag + " keyed%")).isZero();
+        assertThat(QuoteRows.titledLike(cluster, account, tag + " during%")).isZero();
+        assertThat(QuoteRows.titledLike(cluster, account, tag + " keyed%")).isZero();
 
         cluster.ctl("redis-start");
 
@@ -259,21 +237,6 @@ class RedisOutageIT {
                     .as("pid of %s (no restart)", name)
                     .isEqualTo(pids.get(name));
             assertThat(cluster.alive(name)).as("%s is alive", name).isTrue();
-        }
-    }
-
-    private int countQuotesTitled(Api.Account account, String titlePattern) throws SQLException {
-        try (Connection db = cluster.quoteDb();
-                PreparedStatement query =
-                        db.prepareStatement(
-                                "SELECT count(*) FROM forge_quotes"
-                                        + " WHERE customer_id = ?::uuid AND title LIKE ?")) {
-            query.setString(1, account.id());
-            query.setString(2, titlePattern);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
         }
     }
 }

@@ -5,12 +5,10 @@ import static dev.patriotforge.testsupport.Problems.assertRetryAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.reliability.harness.QuoteRows;
 import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.testsupport.api.ClientIps;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -191,7 +189,7 @@ class ReplicaConsistencyIT {
                 at(a, "quote-b").createQuote(token, key, title + " changed"),
                 422,
                 "idempotency_key_reused");
-        assertThat(countTitled(account, title + "%")).isEqualTo(1);
+        assertThat(QuoteRows.titledLike(cluster, account, title + "%")).isEqualTo(1);
     }
 
     @Test
@@ -225,27 +223,12 @@ class ReplicaConsistencyIT {
             }
         }
         assertThat(ids).as("ids of the 201 answers").hasSize(1);
-        assertThat(countTitled(account, title)).isEqualTo(1);
+        assertThat(QuoteRows.titledLike(cluster, account, title)).isEqualTo(1);
         Response replay = at(a, "quote-b").createQuote(token, key, title);
         assertThat(replay.<String>path("id")).isEqualTo(ids.iterator().next());
     }
 
     private static long elapsedMillis(long since) {
         return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    private static int countTitled(Api.Account account, String titlePattern) throws SQLException {
-        try (Connection db = cluster.quoteDb();
-                PreparedStatement query =
-                        db.prepareStatement(
-                                "SELECT count(*) FROM forge_quotes"
-                                        + " WHERE customer_id = ?::uuid AND title LIKE ?")) {
-            query.setString(1, account.id());
-            query.setString(2, titlePattern);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
     }
 }

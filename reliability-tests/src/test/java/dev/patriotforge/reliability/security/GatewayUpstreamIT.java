@@ -3,6 +3,7 @@ package dev.patriotforge.reliability.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.reliability.harness.Cluster;
+import dev.patriotforge.reliability.harness.ClusterTest;
 import dev.patriotforge.testsupport.api.Api;
 import dev.patriotforge.testsupport.http.Http;
 import io.restassured.response.Response;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -23,26 +23,18 @@ import org.junit.jupiter.api.Test;
  * the read timeout passes when every replica of a service accepts but never answers.
  */
 @Order(11)
-class GatewayUpstreamIT {
+class GatewayUpstreamIT extends ClusterTest {
     /** deploy/forge/gateway.sh's FORGE_GATEWAY_READ_TIMEOUT; reliability-tests/run keeps it. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private Cluster cluster;
-
-    @BeforeEach
-    void setUp() {
-        cluster = Cluster.get();
-        cluster.restoreAll();
-    }
-
+    /** Runs before {@link ClusterTest}'s restore, as it did inside it. */
     @AfterEach
-    void restore() {
+    void resumeQuoteReplicas() {
         for (String name : Cluster.QUOTE) {
             if (cluster.alive(name)) {
                 signal("CONT", name);
             }
         }
-        cluster.restoreAll();
     }
 
     @Test
