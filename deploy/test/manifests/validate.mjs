@@ -4,7 +4,8 @@
 //     (@kubernetes-models/gateway-api) and Prometheus Operator
 //     (@kubernetes-models/prometheus-operator); a field the schema does not know (a typo) fails too;
 //  2. the manifests agree with the services' configuration
-//     (<service>/src/main/resources/application.properties): container and Service ports against
+//     (<service>/src/main/resources/application.properties over service-common's
+//     META-INF/microprofile-config.properties): container and Service ports against
 //     quarkus.http.port's default, probe paths against the health endpoints, and every environment
 //     variable (ConfigMap keys, Secret keys, container env) is a ${FORGE_...} that the service reads;
 //  3. references hold: selectors, Secret names and keys, HPA targets, routes and their ports.
@@ -38,9 +39,14 @@ const SERVICES = {
 // Read by the container image (run-java.sh of the UBI OpenJDK images), not by the service.
 const IMAGE_VARIABLES = new Set(["JAVA_OPTS_APPEND"]);
 
+const SHARED_CONFIG = "service-common/src/main/resources/META-INF/microprofile-config.properties";
+
 function readServiceConfig(service) {
+  // The lines both services share live in service-common's microprofile-config.properties (a
+  // lower ordinal); the service's own application.properties comes after it and wins.
+  const shared = join(root, SHARED_CONFIG);
   const file = join(root, service, "src/main/resources/application.properties");
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync(shared, "utf8") + "\n" + readFileSync(file, "utf8");
   const properties = new Map();
   for (const raw of text.split("\n")) {
     const line = raw.trim();
@@ -64,7 +70,7 @@ function readServiceConfig(service) {
     .replace(/^\/|\/$/g, "");
   const base = `/${rootPath}/${healthPath}`;
   return {
-    file: relative(root, file),
+    file: `${relative(root, file)} (with ${SHARED_CONFIG})`,
     variables,
     port: portMatch ? Number(portMatch[1]) : NaN,
     portVariable: /^\$\{([A-Z0-9_]+):/.exec(portValue)?.[1],
