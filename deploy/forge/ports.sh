@@ -40,24 +40,19 @@ FORGE_BIND_RETRIES="${FORGE_BIND_RETRIES:-3}"
 record_pid() { echo "$2 $3" >> "$1/pids"; }
 
 wait_for() { # description timeout-seconds command...
-    local what="$1" timeout="$2" i=0
-    shift 2
-    until "$@" >/dev/null 2>&1; do
-        i=$((i + 1))
-        if [ $i -ge $((timeout * 5)) ]; then
-            log "$what did not become ready within ${timeout}s"
-            return 1
-        fi
-        sleep 0.2
-    done
+    wait_for_pid "" "$@"
 }
 
-# wait_for, but gives up as soon as process PID has ended: wait_for_pid PID description timeout cmd...
+# wait_for, but gives up as soon as process PID has ended (no check with an empty PID):
+# wait_for_pid PID description timeout cmd...
 wait_for_pid() {
     local pid="$1" what="$2" timeout="$3" i=0
     shift 3
     until "$@" >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null || { log "$what has exited"; return 1; }
+        if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+            log "$what has exited"
+            return 1
+        fi
         i=$((i + 1))
         if [ $i -ge $((timeout * 5)) ]; then
             log "$what did not become ready within ${timeout}s"
