@@ -1,12 +1,13 @@
 package dev.patriotforge.auth.hostile;
 
-import static dev.patriotforge.auth.hostile.HostileJson.render;
-import static dev.patriotforge.auth.hostile.HostileJson.shown;
+import static dev.patriotforge.testsupport.hostile.HostileBody.render;
+import static dev.patriotforge.testsupport.hostile.HostileBody.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.testsupport.hostile.JsonLiteral;
 import dev.patriotforge.testsupport.http.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -47,9 +48,7 @@ class BodyFuzzTest {
         Answers answers = new Answers(name);
         for (Object body :
                 FuzzSeed.draw(
-                        name,
-                        HostileJson.bodies(List.of("email", "password", "display_name")),
-                        SAMPLES)) {
+                        name, AuthHostile.bodies("email", "password", "display_name"), SAMPLES)) {
             byte[] bytes =
                     render(
                             body,
@@ -72,8 +71,7 @@ class BodyFuzzTest {
         String name = "login bodies";
         Api.Account account = Api.register("fuzz-login");
         Answers answers = new Answers(name);
-        for (Object body :
-                FuzzSeed.draw(name, HostileJson.bodies(List.of("email", "password")), SAMPLES)) {
+        for (Object body : FuzzSeed.draw(name, AuthHostile.bodies("email", "password"), SAMPLES)) {
             byte[] bytes =
                     render(
                             body,
@@ -91,8 +89,7 @@ class BodyFuzzTest {
         Api.Session session = Api.registerAndLogin("fuzz-refresh");
         String[] live = {session.refreshToken()};
         Answers answers = new Answers(name);
-        for (Object body :
-                FuzzSeed.draw(name, HostileJson.bodies(List.of("refresh_token")), SAMPLES)) {
+        for (Object body : FuzzSeed.draw(name, AuthHostile.bodies("refresh_token"), SAMPLES)) {
             byte[] bytes = render(body, field -> live[0]);
             Response r =
                     answers.check(
@@ -110,8 +107,7 @@ class BodyFuzzTest {
         String name = "PATCH /me bodies";
         Api.Session session = Api.registerAndLogin("fuzz-me");
         Answers answers = new Answers(name);
-        for (Object body :
-                FuzzSeed.draw(name, HostileJson.bodies(List.of("display_name")), SAMPLES)) {
+        for (Object body : FuzzSeed.draw(name, AuthHostile.bodies("display_name"), SAMPLES)) {
             byte[] bytes = render(body, field -> "Fuzzed Name");
             answers.check(
                     describe("PATCH", "/api/auth/me", bytes),
@@ -129,9 +125,7 @@ class BodyFuzzTest {
         Answers answers = new Answers(name);
         for (Object body :
                 FuzzSeed.draw(
-                        name,
-                        HostileJson.bodies(List.of("current_password", "new_password")),
-                        SAMPLES)) {
+                        name, AuthHostile.bodies("current_password", "new_password"), SAMPLES)) {
             Map<String, Object> used = new HashMap<>();
             Function<String, Object> valid =
                     field ->
@@ -168,7 +162,7 @@ class BodyFuzzTest {
         Api.Session admin = Admins.boss();
         Api.Account target = Api.register("fuzz-role");
         Answers answers = new Answers(name);
-        for (Object body : FuzzSeed.draw(name, HostileJson.bodies(List.of("role")), SAMPLES)) {
+        for (Object body : FuzzSeed.draw(name, AuthHostile.bodies("role"), SAMPLES)) {
             byte[] bytes = render(body, field -> "staff");
             String path = "/api/auth/users/" + target.id();
             answers.check(
@@ -291,9 +285,7 @@ class BodyFuzzTest {
     }
 
     private static String jsonString(String s) {
-        StringBuilder b = new StringBuilder();
-        HostileJson.quote(b, s);
-        return b.toString();
+        return JsonLiteral.string(s);
     }
 
     /** Strings that reach the database or the hasher when they sit in the right field. */
@@ -342,13 +334,17 @@ class BodyFuzzTest {
                         if (json.length() > 1) {
                             json.append(',');
                         }
-                        HostileJson.quote(json, field);
-                        json.append(':');
-                        HostileJson.quote(
-                                json,
-                                field.equals(attacked)
-                                        ? nasty
-                                        : acceptable(endpoint.path(), field, account, session[0]));
+                        json.append(JsonLiteral.string(field))
+                                .append(':')
+                                .append(
+                                        JsonLiteral.string(
+                                                field.equals(attacked)
+                                                        ? nasty
+                                                        : acceptable(
+                                                                endpoint.path(),
+                                                                field,
+                                                                account,
+                                                                session[0])));
                     }
                     byte[] body = json.append('}').toString().getBytes(StandardCharsets.UTF_8);
                     RequestSpecification spec =

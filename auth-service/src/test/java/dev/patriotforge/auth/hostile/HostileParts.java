@@ -1,5 +1,6 @@
 package dev.patriotforge.auth.hostile;
 
+import dev.patriotforge.testsupport.hostile.HostileBody;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.Targets;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ final class HostileParts {
         return Arbitraries.frequencyOf(
                 Tuple.of(
                         3,
-                        HostileJson.strings()
+                        strings()
                                 .map(Targets::percentEncode)
                                 .filter(s -> !s.isEmpty() && s.length() <= MAX_URL_PART)),
                 Tuple.of(3, Arbitraries.of(RAW_SEGMENTS)));
@@ -103,7 +104,7 @@ final class HostileParts {
         return Arbitraries.frequencyOf(
                 Tuple.of(
                         3,
-                        HostileJson.strings()
+                        strings()
                                 .map(Targets::percentEncode)
                                 .filter(s -> s.length() <= MAX_URL_PART)),
                 Tuple.of(3, Arbitraries.of(RAW_QUERY_VALUES)),
@@ -133,12 +134,12 @@ final class HostileParts {
                                 "",
                                 ":",
                                 "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"),
-                        HostileJson.strings().filter(s -> s.length() < 200));
+                        strings().filter(s -> s.length() < 200));
         return Arbitraries.oneOf(
                 Combinators.combine(micros, ids)
                         .as((m, id) -> m + ":" + id)
                         .map(text -> B64.encodeToString(text.getBytes(StandardCharsets.UTF_8))),
-                HostileJson.strings()
+                strings()
                         .filter(s -> s.length() < 500)
                         .map(s -> B64.encodeToString(s.getBytes(StandardCharsets.UTF_8))));
     }
@@ -160,7 +161,7 @@ final class HostileParts {
         return Arbitraries.frequencyOf(
                 Tuple.of(
                         3,
-                        HostileJson.strings()
+                        strings()
                                 .map(s -> "Bearer " + headerText(s))
                                 .filter(s -> s.length() <= MAX_HEADER)),
                 Tuple.of(
@@ -218,7 +219,7 @@ final class HostileParts {
                                 "{\"alg\":\"RS256\",\"typ\":\"at+jwt\",\"zip\":\"DEF\"}",
                                 "{\"alg\":[\"RS256\"],\"typ\":{}}",
                                 "{\"alg\":\"RS256\",\"alg\":\"none\"}"),
-                        HostileJson.values().map(HostileParts::json));
+                        AuthHostile.VALUES.values().map(HostileBody::text));
         Arbitrary<String> payloads =
                 Arbitraries.oneOf(
                         Arbitraries.of(
@@ -229,7 +230,7 @@ final class HostileParts {
                                         + "\"aud\":\"patriotforge-api\",\"exp\":4102444800,"
                                         + "\"sub\":\"00000000-0000-0000-0000-000000000000\","
                                         + "\"groups\":[\"admin\"]}"),
-                        HostileJson.values().map(HostileParts::json));
+                        AuthHostile.VALUES.values().map(HostileBody::text));
         Arbitrary<String> signatures =
                 Arbitraries.of("", "AAAA", "!!!", "a".repeat(342), "%00", "=");
         return Combinators.combine(headers, payloads, signatures, Arbitraries.of(true, false))
@@ -246,7 +247,7 @@ final class HostileParts {
         return Arbitraries.frequencyOf(
                 Tuple.of(
                         3,
-                        HostileJson.strings()
+                        strings()
                                 .map(s -> "forge_refresh=" + headerText(s))
                                 .filter(s -> s.length() <= MAX_HEADER)),
                 Tuple.of(
@@ -271,11 +272,11 @@ final class HostileParts {
                                 "=; ;;; forge_refresh=" + TOKEN)));
     }
 
-    private static String b64(String s) {
-        return B64.encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    private static Arbitrary<String> strings() {
+        return AuthHostile.VALUES.strings();
     }
 
-    private static String json(Object value) {
-        return new String(HostileJson.render(value, f -> f), StandardCharsets.UTF_8);
+    private static String b64(String s) {
+        return B64.encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 }

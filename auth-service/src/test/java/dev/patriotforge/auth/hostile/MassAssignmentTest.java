@@ -5,11 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.testsupport.hostile.HostileBody;
+import dev.patriotforge.testsupport.hostile.JsonLiteral;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class MassAssignmentTest {
-    private static final List<String> PROTECTED = HostileJson.PROTECTED_FIELDS;
+    private static final List<String> PROTECTED = AuthHostile.PROTECTED_FIELDS;
 
     @Inject DataSource dataSource;
 
@@ -37,9 +38,7 @@ class MassAssignmentTest {
                     if (b.length() > 1) {
                         b.append(',');
                     }
-                    HostileJson.quote(b, k);
-                    b.append(':');
-                    b.append(new String(HostileJson.render(v, f -> f), StandardCharsets.UTF_8));
+                    b.append(JsonLiteral.string(k)).append(':').append(HostileBody.text(v));
                 });
         return b.append('}').toString();
     }

@@ -1,10 +1,10 @@
 package dev.patriotforge.auth.hostile;
 
-import dev.patriotforge.auth.hostile.HostileJson.Member;
-import dev.patriotforge.auth.hostile.HostileJson.Obj;
-import dev.patriotforge.auth.hostile.HostileJson.Raw;
-import dev.patriotforge.auth.hostile.HostileJson.Valid;
-import java.nio.charset.StandardCharsets;
+import dev.patriotforge.testsupport.hostile.HostileBody.Member;
+import dev.patriotforge.testsupport.hostile.HostileBody.Obj;
+import dev.patriotforge.testsupport.hostile.HostileBody.Raw;
+import dev.patriotforge.testsupport.hostile.HostileBody.Valid;
+import dev.patriotforge.testsupport.hostile.Nesting;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -151,7 +151,7 @@ final class RejectedBodies {
 
     /** Every field acceptable, plus one the client must not set (here: any but the body's own). */
     static Arbitrary<Object> withProtectedField(List<String> fields) {
-        List<String> candidates = new ArrayList<>(HostileJson.PROTECTED_FIELDS);
+        List<String> candidates = new ArrayList<>(AuthHostile.PROTECTED_FIELDS);
         candidates.add("display_name");
         candidates.removeAll(fields);
         return Combinators.combine(Arbitraries.of(candidates), Arbitraries.of(true, false))
@@ -210,9 +210,8 @@ final class RejectedBodies {
     /** JSON that is not an object, or not JSON. */
     static Arbitrary<Object> notAnObject() {
         return Arbitraries.oneOf(
-                HostileJson.values().filter(v -> !(v instanceof Obj)),
-                HostileJson.deep(),
-                Arbitraries.of(HostileJson.NOT_JSON)
-                        .map(s -> new HostileJson.Bytes(s.getBytes(StandardCharsets.UTF_8))));
+                AuthHostile.VALUES.values().filter(v -> !(v instanceof Obj)),
+                Nesting.deep(),
+                AuthHostile.BODIES.notJson("email"));
     }
 }

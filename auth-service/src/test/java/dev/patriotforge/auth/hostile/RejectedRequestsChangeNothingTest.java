@@ -1,7 +1,7 @@
 package dev.patriotforge.auth.hostile;
 
-import static dev.patriotforge.auth.hostile.HostileJson.render;
-import static dev.patriotforge.auth.hostile.HostileJson.shown;
+import static dev.patriotforge.testsupport.hostile.HostileBody.render;
+import static dev.patriotforge.testsupport.hostile.HostileBody.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.support.Api;
