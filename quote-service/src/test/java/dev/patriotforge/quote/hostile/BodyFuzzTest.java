@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.hostile;
 
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
+import static dev.patriotforge.testsupport.hostile.HostileBody.render;
 
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.testsupport.hostile.Fuzz;
@@ -22,10 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BodyFuzzTest {
-    /** Stand-ins for the item ids of the quote being priced, replaced before sending. */
-    private static final List<String> ITEM_PLACEHOLDERS =
-            List.of("aaaaaaaa-0000-4000-8000-00000000000a", "aaaaaaaa-0000-4000-8000-00000000000b");
-
     @Inject AgroalDataSource db;
 
     @BeforeAll
@@ -43,8 +40,9 @@ class BodyFuzzTest {
         Fuzz fuzz = Fuzz.named("create bodies");
         Answers answers = new Answers(fuzz);
         Guard guard = new Guard(db, answers, TestUser.customer());
-        for (byte[] body : fuzz.samples(Bodies.quote(), 160)) {
-            RawHttp.Request request = RawHttp.Request.of("POST", BASE).as(guard.user()).json(body);
+        for (Object body : fuzz.samples(QuoteHostile.quote(), 160)) {
+            RawHttp.Request request =
+                    RawHttp.Request.of("POST", BASE).as(guard.user()).json(render(body));
             guard.send(request);
         }
         answers.report();
@@ -57,12 +55,12 @@ class BodyFuzzTest {
         TestUser owner = TestUser.customer();
         String id = Calls.draft(owner);
         Guard guard = new Guard(db, answers, owner);
-        for (byte[] body : fuzz.samples(Bodies.quote(), 120)) {
+        for (Object body : fuzz.samples(QuoteHostile.quote(), 120)) {
             guard.send(
                     RawHttp.Request.of("PATCH", BASE + "/" + id)
                             .as(owner)
                             .header("If-Match", "*")
-                            .json(body));
+                            .json(render(body)));
         }
         answers.report();
     }
@@ -76,12 +74,13 @@ class BodyFuzzTest {
         String id = Calls.submitted(owner);
         List<String> items = Calls.itemIds(owner, id);
         Guard guard = new Guard(db, answers, owner);
-        for (byte[] body : fuzz.samples(Bodies.price(ITEM_PLACEHOLDERS), 100)) {
+        for (Object body : fuzz.samples(QuoteHostile.price(items.size()), 100)) {
+            List<String> ids = items;
             RawHttp.Response response =
                     guard.send(
                             RawHttp.Request.of("POST", BASE + "/" + id + "/price")
                                     .as(staff)
-                                    .json(withItemIds(body, items)));
+                                    .json(render(body, p -> ids.get(QuoteHostile.itemIndex(p)))));
             if (response.status() == 200) {
                 id = Calls.submitted(owner);
                 items = Calls.itemIds(owner, id);
@@ -108,13 +107,13 @@ class BodyFuzzTest {
                 List.of(
                         "submit", "accept", "decline", "submit", "accept", "decline", "cancel",
                         "submit", "decline");
-        List<byte[]> bodies = fuzz.samples(Bodies.quote(), 80);
+        List<Object> bodies = fuzz.samples(QuoteHostile.quote(), 80);
         for (int i = 0; i < bodies.size(); i++) {
             int pair = i % callers.size();
             guard.refused(
                     RawHttp.Request.of("POST", BASE + "/" + id + "/" + actions.get(pair))
                             .as(callers.get(pair))
-                            .json(bodies.get(i)));
+                            .json(render(bodies.get(i))));
         }
         answers.report();
     }
@@ -128,7 +127,8 @@ class BodyFuzzTest {
         String draft = Calls.draft(owner);
         String submitted = Calls.submitted(owner);
         Guard guard = new Guard(db, answers, owner);
-        for (String body : HostileJson.deepBodies()) {
+        for (Object deep : QuoteHostile.deepBodies()) {
+            byte[] body = render(deep);
             guard.refused(RawHttp.Request.of("POST", BASE).as(owner).json(body));
             guard.refused(
                     RawHttp.Request.of("PATCH", BASE + "/" + draft)
@@ -188,14 +188,5 @@ class BodyFuzzTest {
                             .json(valid));
         }
         answers.report();
-    }
-
-    /** The price body with the placeholders replaced by the quote's real item ids. */
-    private static byte[] withItemIds(byte[] body, List<String> items) {
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < ITEM_PLACEHOLDERS.size(); i++) {
-            text = text.replace(ITEM_PLACEHOLDERS.get(i), items.get(i));
-        }
-        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

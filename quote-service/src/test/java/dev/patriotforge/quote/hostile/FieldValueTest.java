@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.testsupport.hostile.Fuzz;
+import dev.patriotforge.testsupport.hostile.HostileBody;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import io.agroal.api.AgroalDataSource;
@@ -276,7 +277,7 @@ class FieldValueTest {
     /** The fixed wrong values and three random JSON values. */
     private static List<String> values(Fuzz fuzz) {
         List<String> values = new ArrayList<>(WRONG);
-        values.addAll(fuzz.samples(HostileJson.value(), 3));
+        fuzz.samples(QuoteHostile.VALUES.values(), 3).forEach(v -> values.add(HostileBody.text(v)));
         return values;
     }
 

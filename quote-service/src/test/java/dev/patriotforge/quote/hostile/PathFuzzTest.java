@@ -59,9 +59,9 @@ class PathFuzzTest {
         TestUser attacker = TestUser.customer();
         Arbitrary<String> segment =
                 Arbitraries.frequencyOf(
-                        Tuple.of(3, HostileJson.text().map(Targets::percentEncode)),
+                        Tuple.of(3, QuoteHostile.VALUES.strings().map(Targets::percentEncode)),
                         Tuple.of(3, Arbitraries.of(rawSegments())),
-                        Tuple.of(1, HostileJson.text().filter(t -> t.length() < 200)));
+                        Tuple.of(1, QuoteHostile.VALUES.strings().filter(t -> t.length() < 200)));
         Arbitrary<Call> call =
                 Arbitraries.of(
                         new Call("GET", ""),

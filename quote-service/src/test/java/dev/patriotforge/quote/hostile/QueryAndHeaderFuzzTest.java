@@ -82,11 +82,11 @@ class QueryAndHeaderFuzzTest {
                                 "\uff15",
                                 "NaN"),
                         Arbitraries.integers().map(String::valueOf),
-                        HostileJson.text());
+                        QuoteHostile.VALUES.strings());
         Arbitrary<String> cursor =
                 Arbitraries.oneOf(
-                        HostileJson.text(),
-                        HostileJson.text().map(QueryAndHeaderFuzzTest::base64url),
+                        QuoteHostile.VALUES.strings(),
+                        QuoteHostile.VALUES.strings().map(QueryAndHeaderFuzzTest::base64url),
                         Combinators.combine(
                                         Arbitraries.of(
                                                 Long.MIN_VALUE,
@@ -123,7 +123,7 @@ class QueryAndHeaderFuzzTest {
                                 " draft",
                                 "draft\u0000",
                                 "deleted"),
-                        HostileJson.text());
+                        QuoteHostile.VALUES.strings());
         Arbitrary<String> customerId =
                 Arbitraries.oneOf(
                         Arbitraries.of(
@@ -134,7 +134,7 @@ class QueryAndHeaderFuzzTest {
                                 "",
                                 victim.user().id() + "%00",
                                 victim.user().id() + "' OR '1'='1"),
-                        HostileJson.text());
+                        QuoteHostile.VALUES.strings());
         Arbitrary<String> query =
                 Combinators.combine(
                                 maybe("limit", limit),
@@ -167,7 +167,8 @@ class QueryAndHeaderFuzzTest {
         Guard guard = new Guard(db, answers, owner);
         Arbitrary<String> value =
                 Arbitraries.oneOf(
-                        HostileJson.text()
+                        QuoteHostile.VALUES
+                                .strings()
                                 .filter(t -> t.indexOf('\r') < 0 && t.indexOf('\n') < 0)
                                 .filter(t -> t.length() < 10_000),
                         Arbitraries.of(
