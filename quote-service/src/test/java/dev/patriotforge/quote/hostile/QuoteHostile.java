@@ -60,9 +60,7 @@ final class QuoteHostile {
     static Arbitrary<Object> item() {
         return BODIES.objects(
                 List.of(
-                        Field.of(
-                                "description",
-                                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20)),
+                        Field.of("description", letters(1, 20)),
                         Field.of(
                                 "quantity",
                                 Arbitraries.of("1", "2.5", "0.001", "1000000", "7").map(Raw::new)),
@@ -73,12 +71,14 @@ final class QuoteHostile {
     static Arbitrary<Object> quote() {
         return BODIES.bodies(
                 List.of(
-                        Field.of(
-                                "title",
-                                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30)),
-                        Field.of("notes", Arbitraries.strings().alpha().ofMaxLength(30)),
+                        Field.of("title", letters(1, 30)),
+                        Field.of("notes", letters(0, 30)),
                         Field.of("currency", Arbitraries.of("USD", "EUR", "JPY")),
                         Field.of("items", item().list().ofMinSize(1).ofMaxSize(3))));
+    }
+
+    private static Arbitrary<String> letters(int min, int max) {
+        return Arbitraries.strings().alpha().ofMinLength(min).ofMaxLength(max);
     }
 
     /** The placeholder of the id of the quote's item {@code index}. */
