@@ -53,53 +53,13 @@ psql_super() { # port, then psql args
     PGPASSWORD="$PG_SUPER_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
 }
 
-# One database "forge" with a schema per service. Each schema is owned by the service's migration
-# role (forge_auth_migrator, forge_quote_migrator), which only Flyway uses; the runtime roles
-# (forge_auth, forge_quote) get DML on the tables and use of the sequences, also on the tables that
-# later migrations create (default privileges of the migration role). Neither service can use the
-# other's schema; nobody else can create anything. Idempotent: run at every start, it also brings a
-# data directory of an earlier version (where the runtime role owned its schema) to this layout.
-# A second argument names another database of the same layout (the suite tier's fresh one).
+# One database "forge" with a schema per service, owned by migration roles, with DML-only runtime
+# roles: the SQL the dev cluster's db-init Job runs too (deploy/k8s/overlays/dev/db-init.sql says
+# what it does). Idempotent: run at every start. A second argument names another database of the
+# same layout (the suite tier's fresh one).
 forge_prepare_database() { # port [database]
-    local port="$1" db="${2:-forge}" svc
-    psql_super "$port" -d postgres <<EOF >/dev/null
-DO \$\$
-DECLARE r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['forge_auth', 'forge_quote', 'forge_auth_migrator', 'forge_quote_migrator'] LOOP
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
-            EXECUTE format('CREATE ROLE %I LOGIN', r);
-        END IF;
-    END LOOP;
-END
-\$\$;
-ALTER ROLE forge_auth LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$AUTH_DB_PASSWORD';
-ALTER ROLE forge_quote LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$QUOTE_DB_PASSWORD';
-ALTER ROLE forge_auth_migrator LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$AUTH_DB_MIGRATION_PASSWORD';
-ALTER ROLE forge_quote_migrator LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$QUOTE_DB_MIGRATION_PASSWORD';
-SELECT 'CREATE DATABASE $db ENCODING ''UTF8'' TEMPLATE template0'
-    WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db') \gexec
-REVOKE ALL ON DATABASE $db FROM PUBLIC;
-GRANT CONNECT ON DATABASE $db TO forge_auth, forge_quote, forge_auth_migrator, forge_quote_migrator;
-ALTER ROLE forge_auth SET search_path = auth;
-ALTER ROLE forge_auth_migrator SET search_path = auth;
-ALTER ROLE forge_quote SET search_path = quote;
-ALTER ROLE forge_quote_migrator SET search_path = quote;
-EOF
-    for svc in auth quote; do
-        psql_super "$port" -d "$db" <<EOF >/dev/null
-REVOKE ALL ON SCHEMA public FROM PUBLIC;
-CREATE SCHEMA IF NOT EXISTS $svc AUTHORIZATION forge_${svc}_migrator;
-ALTER SCHEMA $svc OWNER TO forge_${svc}_migrator;
-REASSIGN OWNED BY forge_${svc} TO forge_${svc}_migrator;
-REVOKE ALL ON SCHEMA $svc FROM PUBLIC;
-GRANT USAGE ON SCHEMA $svc TO forge_${svc};
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA $svc TO forge_${svc};
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA $svc TO forge_${svc};
-ALTER DEFAULT PRIVILEGES FOR ROLE forge_${svc}_migrator IN SCHEMA $svc
-    GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO forge_${svc};
-ALTER DEFAULT PRIVILEGES FOR ROLE forge_${svc}_migrator IN SCHEMA $svc
-    GRANT USAGE, SELECT ON SEQUENCES TO forge_${svc};
-EOF
-    done
+    psql_super "$1" -d postgres -v db="${2:-forge}" \
+        -v auth_pw="$AUTH_DB_PASSWORD" -v quote_pw="$QUOTE_DB_PASSWORD" \
+        -v auth_mig_pw="$AUTH_DB_MIGRATION_PASSWORD" -v quote_mig_pw="$QUOTE_DB_MIGRATION_PASSWORD" \
+        -f "$FORGE_LIB_DIR/../k8s/overlays/dev/db-init.sql" >/dev/null
 }
