@@ -93,15 +93,8 @@ forge_start_gateway_at() {
         >"$dir/nginx.out" 2>&1 &
     local pid=$!
     record_pid "$run" "$name" "$pid"
-    if ! wait_for_pid "$pid" "$name" 20 port_in_use "$port"; then
-        # Returns 2 when another process took the port first (the caller may pick another).
-        if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$dir/error.log"; then
-            log "port $port was taken before the gateway could bind it"
-            return 2
-        fi
-        cat "$dir/error.log" >&2
-        die "the gateway did not start"
-    fi
+    # Returns 2 when another process took the port first (the caller may pick another).
+    forge_await_server "$pid" "the gateway" "$dir/error.log" port_in_use "$port"
 }
 
 # forge_start_gateway_at on a free port, again on another one when the port was taken first;

@@ -34,6 +34,21 @@ forge_bind_failed() { # log-file [from-line]
         | grep -qiE 'address already in use|in use by another process|could not bind|QuarkusBindException'
 }
 
+# Waits (20 s) until a server just started as PID passes CHECK. Returns 2 when the process ended
+# because its port was taken first (the caller starts it again elsewhere); on any other failure
+# shows the server's log and stops forge. forge_await_server PID LABEL LOG-FILE CHECK...
+forge_await_server() {
+    local pid="$1" label="$2" logfile="$3"
+    shift 3
+    wait_for_pid "$pid" "$label" 20 "$@" && return 0
+    if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$logfile"; then
+        log "the port was taken before $label could bind it"
+        return 2
+    fi
+    cat "$logfile" >&2
+    die "$label did not start"
+}
+
 # How many times a server start that lost its port to another process is retried elsewhere.
 FORGE_BIND_RETRIES="${FORGE_BIND_RETRIES:-3}"
 

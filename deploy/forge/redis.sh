@@ -33,14 +33,7 @@ EOF
     redis-server "$conf" >"$run/redis.log" 2>&1 &
     local pid=$!
     record_pid "$run" redis "$pid"
-    if ! wait_for_pid "$pid" Redis 20 redis_ping "$port"; then
-        if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$run/redis.log"; then
-            log "port $port was taken before Redis could bind it"
-            return 2
-        fi
-        cat "$run/redis.log" >&2
-        die "Redis did not start"
-    fi
+    forge_await_server "$pid" Redis "$run/redis.log" redis_ping "$port"
 }
 
 redis_ping() {

@@ -19,14 +19,7 @@ start_smtp() {
         >"$run/smtp.log" 2>&1 &
     local pid=$!
     record_pid "$run" smtp "$pid"
-    if ! wait_for_pid "$pid" "the SMTP server" 20 smtp_ready "$port"; then
-        if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$run/smtp.log"; then
-            log "port $port was taken before the SMTP server could bind it"
-            return 2
-        fi
-        cat "$run/smtp.log" >&2
-        die "the SMTP server did not start"
-    fi
+    forge_await_server "$pid" "the SMTP server" "$run/smtp.log" smtp_ready "$port"
 }
 
 # Ready when it greets with 220.
