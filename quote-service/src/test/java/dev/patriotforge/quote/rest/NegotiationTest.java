@@ -164,6 +164,25 @@ class NegotiationTest {
                 .body("errors.field", hasItem("purchase_order"));
         accept(owner, id, Map.of("signer_title", 5)).statusCode(422);
         fetch(owner, id).body("status", equalTo("priced"));
+        // A body of another type is 415; a JSON Content-Type with no body accepts, no evidence.
+        as(owner)
+                .contentType(ContentType.TEXT)
+                .body("signer_name=A")
+                .post("/api/quotes/" + id + "/accept")
+                .then()
+                .statusCode(415);
+        String other = submittedWith(owner, List.of(Map.of("description", "Nut", "quantity", 1)));
+        price(
+                        staff,
+                        other,
+                        sheet(staff, other, List.<Object[]>of(new Object[] {5, 0, null}), 0, null))
+                .statusCode(200);
+        as(owner)
+                .contentType(ContentType.JSON)
+                .post("/api/quotes/" + other + "/accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("accepted"));
         as(owner)
                 .header("User-Agent", "u".repeat(2000))
                 .post("/api/quotes/" + id + "/accept")
