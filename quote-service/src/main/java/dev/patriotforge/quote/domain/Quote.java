@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A quote: a customer's request for prices, and staff's answer. Amounts in minor units. */
 @Entity
@@ -40,8 +42,15 @@ public class Quote {
     @OrderBy("position")
     public List<QuoteItem> items = new ArrayList<>();
 
+    /** The current revision: 0 until the first pricing, then the last one written. */
+    @Column(nullable = false)
+    public int revision;
+
     @Column(name = "subtotal_minor")
     public Long subtotalMinor;
+
+    @Column(name = "discount_minor")
+    public Long discountMinor;
 
     @Column(name = "tax_rate_bps")
     public Integer taxRateBps;
@@ -51,6 +60,11 @@ public class Quote {
 
     @Column(name = "total_minor")
     public Long totalMinor;
+
+    /** The canonical JSON of the tax per rate group, or null before pricing. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "tax_breakdown")
+    public String taxBreakdown;
 
     @Column(name = "valid_until")
     public Instant validUntil;

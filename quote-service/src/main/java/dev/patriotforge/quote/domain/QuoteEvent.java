@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One entry of a quote's audit trail. Written once, in the transaction of the change. */
 @Entity
@@ -34,4 +36,9 @@ public class QuoteEvent {
 
     @Column(nullable = false, updatable = false)
     public Instant at;
+
+    /** A JSON object with what the event carries (reason, revision, evidence), or null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    public String details;
 }

@@ -39,6 +39,19 @@ public class QuoteItem {
     @Column(name = "unit_price_minor")
     public Long unitPriceMinor;
 
+    @Column(name = "discount_bps")
+    public Integer discountBps;
+
+    /** The line's own tax rate; null when it takes the quote's. */
+    @Column(name = "tax_rate_bps")
+    public Integer taxRateBps;
+
+    @Column(name = "line_gross_minor")
+    public Long lineGrossMinor;
+
+    @Column(name = "line_discount_minor")
+    public Long lineDiscountMinor;
+
     @Column(name = "line_total_minor")
     public Long lineTotalMinor;
 

@@ -14,8 +14,31 @@ final class Docs {
                     + " Keyset-paginated: stable while quotes are created. A page ends early, with"
                     + " next_cursor, once it holds about 1 MiB of text (large quotes).";
     static final String PRICE =
-            "submitted -> priced. Every item gets a unit price; totals use round-half-even:"
-                    + " line_total = quantity * unit_price, tax = subtotal * tax_rate_bps / 10000.";
+            "submitted -> priced, and priced -> priced (re-pricing before the customer decides)."
+                    + " Every item gets a unit price, a discount (discount_bps, default 0) and"
+                    + " optionally its own tax rate. Each pricing writes the next immutable"
+                    + " revision. Arithmetic, each step rounded half to even on exact decimals:"
+                    + " line_gross = quantity * unit_price; line_discount = line_gross *"
+                    + " discount_bps / 10000; line_total = line_gross - line_discount; subtotal ="
+                    + " sum(line_total); discount = sum(line_discount); per tax rate r (the"
+                    + " line's, else the quote's): tax = sum(line_total of the group) * r /"
+                    + " 10000; tax_minor = sum of the groups' tax; total = subtotal + tax. Every"
+                    + " amount is at most 2^53 - 1 (422 otherwise).";
+    static final String REQUEST_CHANGES =
+            "priced -> submitted (owner). The reason goes to the audit trail; items, when given,"
+                    + " replace the lines as in create. The quote's prices are cleared until the"
+                    + " next pricing; earlier revisions keep their own items.";
+    static final String ACCEPT =
+            "priced -> accepted (owner), for the current revision. The optional body {signer_name,"
+                    + " signer_title, purchase_order} is kept in the accept event with the"
+                    + " caller's IP, user agent and the revision's number and sha256. Past"
+                    + " valid_until the quote becomes expired and the answer is 409"
+                    + " quote_expired.";
+    static final String REVISIONS =
+            "Every pricing of the quote, oldest first; a revision never changes. sha256 is the"
+                    + " SHA-256 of the revision's canonical JSON (RFC 8785 for the subset used:"
+                    + " this document without sha256, members sorted, no whitespace, quantities"
+                    + " as decimal strings, instants in UTC with milliseconds).";
     static final String IF_MATCH =
             "The quote's ETag, e.g. \"3\"; a stale one gets 412 and changes nothing";
     static final String OK = "The quote after the transition, with ETag";

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -38,7 +39,11 @@ public record PriceRequest(
         @Schema(description = "RFC 3339; in the future and at most a year ahead")
                 @NotNull
                 @JsonDeserialize(using = Rfc3339Instant.class)
-                Instant validUntil) {
+                Instant validUntil,
+        @Schema(description = "Kept with the revision; 0..2000 characters", maxLength = 2000)
+                @Size(max = 2000)
+                @Pattern(regexp = TextRules.STORABLE, message = TextRules.STORABLE_MESSAGE)
+                String note) {
 
     /** The price of one item. */
     @Schema(name = "QuoteItemPrice")
@@ -53,14 +58,47 @@ public record PriceRequest(
                     @NotNull
                     @Min(0)
                     @Max(Pricing.MAX_AMOUNT_MINOR)
-                    BigInteger unitPriceMinor) {}
+                    BigInteger unitPriceMinor,
+            @Schema(
+                            type =
+                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                            .INTEGER,
+                            minimum = "0",
+                            maximum = "10000",
+                            defaultValue = "0",
+                            description = "The line's discount in basis points (default 0)")
+                    @Min(0)
+                    @Max(10_000)
+                    BigInteger discountBps,
+            @Schema(
+                            type =
+                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
+                                            .INTEGER,
+                            minimum = "0",
+                            maximum = "10000",
+                            nullable = true,
+                            description = "The line's own tax rate; absent: the quote's")
+                    @Min(0)
+                    @Max(10_000)
+                    BigInteger taxRateBps) {}
 
     PriceSheet toSheet() {
         return new PriceSheet(
                 items.stream()
-                        .map(l -> new PriceSheet.Line(l.id(), l.unitPriceMinor().longValueExact()))
+                        .map(
+                                l ->
+                                        new PriceSheet.Line(
+                                                l.id(),
+                                                l.unitPriceMinor().longValueExact(),
+                                                l.discountBps() == null
+                                                        ? 0
+                                                        : l.discountBps().intValueExact(),
+                                                l.taxRateBps() == null
+                                                        ? null
+                                                        : l.taxRateBps().intValueExact()))
                         .toList(),
                 taxRateBps.intValueExact(),
-                validUntil);
+                validUntil,
+                note);
     }
 }

@@ -2,6 +2,7 @@ package dev.patriotforge.quote.rest;
 
 import dev.patriotforge.common.openapi.ProblemDocs;
 import dev.patriotforge.common.security.Callers;
+import dev.patriotforge.quote.service.QuotePricer;
 import dev.patriotforge.quote.service.QuoteStateMachine.Action;
 import dev.patriotforge.quote.service.QuoteView;
 import dev.patriotforge.quote.service.QuoteWorkflow;
@@ -26,7 +27,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * /api/quotes/{id}/submit, price, accept, decline, cancel: the status changes. Which caller may do
+ * /api/quotes/{id}/submit, price, decline, cancel: the status changes ({@link
+ * QuoteNegotiationResource} has request-changes, accept and the revisions). Which caller may do
  * which from which status is decided by the service's state table alone.
  */
 @Path("/api/quotes")
@@ -40,10 +42,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class QuoteTransitionResource {
     private final QuoteWorkflow workflow;
+    private final QuotePricer pricer;
     private final Callers callers;
 
-    public QuoteTransitionResource(QuoteWorkflow workflow, Callers callers) {
+    public QuoteTransitionResource(QuoteWorkflow workflow, QuotePricer pricer, Callers callers) {
         this.workflow = workflow;
+        this.pricer = pricer;
         this.callers = callers;
     }
 
@@ -64,7 +68,9 @@ public class QuoteTransitionResource {
     @POST
     @Path("{id}/price")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Price a submitted quote (staff, admin)", description = Docs.PRICE)
+    @Operation(
+            summary = "Price a submitted quote, or re-price a priced one (staff, admin)",
+            description = Docs.PRICE)
     @APIResponse(
             responseCode = "200",
             description = Docs.OK,
@@ -79,27 +85,7 @@ public class QuoteTransitionResource {
             @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull PriceRequest body) {
         return QuoteResource.withEtag(
-                workflow.price(callers.current(), id, body.toSheet(), IfMatch.parse(ifMatch)));
-    }
-
-    @POST
-    @Path("{id}/accept")
-    @Operation(
-            summary = "Accept a priced quote (owner)",
-            description =
-                    "priced -> accepted; past valid_until the quote becomes expired and the answer"
-                            + " is 409 quote_expired")
-    @APIResponse(
-            responseCode = "200",
-            description = Docs.OK,
-            content = @Content(schema = @Schema(implementation = QuoteView.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "invalid_state_transition, or quote_expired: past valid_until")
-    public RestResponse<QuoteView> accept(
-            @RestPath UUID id,
-            @Parameter(description = Docs.IF_MATCH) @RestHeader(IfMatch.HEADER) String ifMatch) {
-        return transition(id, Action.ACCEPT, ifMatch);
+                pricer.price(callers.current(), id, body.toSheet(), IfMatch.parse(ifMatch)));
     }
 
     @POST

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -76,21 +77,41 @@ public class QuoteAccess {
 
     /** Records the change in the audit trail and counts the transition, if the status moved. */
     public void record(Caller caller, Change change) {
+        record(caller, change, null);
+    }
+
+    /**
+     * As {@link #record(Caller, Change)}, with the event's details (a JSON object of strings,
+     * integers and nulls), or null for none.
+     */
+    public void record(Caller caller, Change change, Map<String, Object> details) {
         append(
                 change.quote().id,
                 change.action().eventType(),
                 caller.userId(),
                 change.from(),
                 change.to(),
-                change.at());
+                change.at(),
+                details);
         if (change.from() != change.to()) {
             transitioned.fire(new QuoteMetrics.Transitioned(change.to(), 1));
         }
     }
 
-    /** Appends one audit event. */
+    /** Appends one audit event without details. */
     public void append(
             UUID quoteId, String type, UUID actorId, QuoteStatus from, QuoteStatus to, Instant at) {
+        append(quoteId, type, actorId, from, to, at, null);
+    }
+
+    private void append(
+            UUID quoteId,
+            String type,
+            UUID actorId,
+            QuoteStatus from,
+            QuoteStatus to,
+            Instant at,
+            Map<String, Object> details) {
         QuoteEvent event = new QuoteEvent();
         event.id = UUID.randomUUID();
         event.quoteId = quoteId;
@@ -99,6 +120,7 @@ public class QuoteAccess {
         event.fromStatus = from;
         event.toStatus = to;
         event.at = at;
+        event.details = details == null ? null : CanonicalJson.write(details);
         events.persist(event);
     }
 

@@ -11,9 +11,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code forge_quotes_created_total} and {@code forge_quote_transitions_total{to}}. Counted after
- * the transaction commits, so a rolled-back change counts nothing. Created at startup, so that
- * every counter is exported (at 0) from the first scrape.
+ * {@code forge_quotes_created_total}, {@code forge_quote_transitions_total{to}}, {@code
+ * forge_quote_repricings_total} (priced -> priced) and {@code forge_quote_change_requests_total}.
+ * Counted after the transaction commits, so a rolled-back change counts nothing. Created at
+ * startup, so that every counter is exported (at 0) from the first scrape.
  */
 @Startup
 @ApplicationScoped
@@ -24,13 +25,29 @@ public class QuoteMetrics {
     /** Fired inside the transaction that moved {@code count} quotes to {@code to}. */
     public record Transitioned(QuoteStatus to, int count) {}
 
+    /** Fired inside the transaction that re-priced a priced quote. */
+    public record Repriced() {}
+
+    /** Fired inside the transaction that sent a priced quote back with a change request. */
+    public record ChangesRequested() {}
+
     private final Counter created;
+    private final Counter repricings;
+    private final Counter changeRequests;
     private final Map<QuoteStatus, Counter> transitions = new EnumMap<>(QuoteStatus.class);
 
     public QuoteMetrics(MeterRegistry registry) {
         this.created =
                 Counter.builder("forge.quotes.created")
                         .description("Quotes created")
+                        .register(registry);
+        this.repricings =
+                Counter.builder("forge.quote.repricings")
+                        .description("Priced quotes priced again (a new revision)")
+                        .register(registry);
+        this.changeRequests =
+                Counter.builder("forge.quote.change.requests")
+                        .description("Priced quotes sent back by their owner for changes")
                         .register(registry);
         for (QuoteStateMachine.Rule rule : QuoteStateMachine.RULES) {
             if (rule.from() != rule.to()) {
@@ -47,6 +64,15 @@ public class QuoteMetrics {
 
     void onCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) Created event) {
         created.increment();
+    }
+
+    void onRepriced(@Observes(during = TransactionPhase.AFTER_SUCCESS) Repriced event) {
+        repricings.increment();
+    }
+
+    void onChangesRequested(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) ChangesRequested event) {
+        changeRequests.increment();
     }
 
     void onTransitioned(@Observes(during = TransactionPhase.AFTER_SUCCESS) Transitioned event) {

@@ -189,7 +189,8 @@ public class QuoteService {
         return candidates;
     }
 
-    private static List<QuoteItem> lines(List<QuoteDraft.Item> items, Instant now) {
+    /** New unpriced lines from a create, update or change request. */
+    static List<QuoteItem> lines(List<QuoteDraft.Item> items, Instant now) {
         List<QuoteItem> lines = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             QuoteDraft.Item item = items.get(i);

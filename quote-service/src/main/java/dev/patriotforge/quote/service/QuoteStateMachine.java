@@ -32,6 +32,7 @@ public final class QuoteStateMachine {
         UPDATE("updated"),
         SUBMIT("submitted"),
         PRICE("priced"),
+        REQUEST_CHANGES("changes_requested"),
         ACCEPT("accepted"),
         DECLINE("declined"),
         CANCEL("cancelled"),
@@ -49,8 +50,9 @@ public final class QuoteStateMachine {
             return eventType;
         }
 
+        /** The action as its endpoint names it ({@code request-changes}). */
         public String verb() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -79,6 +81,9 @@ public final class QuoteStateMachine {
         rules.add(new Rule(DRAFT, Action.UPDATE, Actor.OWNER, DRAFT));
         rules.add(new Rule(DRAFT, Action.SUBMIT, Actor.OWNER, SUBMITTED));
         rules.add(new Rule(SUBMITTED, Action.PRICE, Actor.STAFF, PRICED));
+        // Re-pricing before the customer decides: the next revision.
+        rules.add(new Rule(PRICED, Action.PRICE, Actor.STAFF, PRICED));
+        rules.add(new Rule(PRICED, Action.REQUEST_CHANGES, Actor.OWNER, SUBMITTED));
         rules.add(new Rule(PRICED, Action.ACCEPT, Actor.OWNER, ACCEPTED));
         rules.add(new Rule(PRICED, Action.DECLINE, Actor.OWNER, DECLINED));
         rules.add(new Rule(DRAFT, Action.CANCEL, Actor.OWNER, CANCELLED));

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record QuoteView(
         UUID id,
         @Schema(examples = "Q-2026-000042") String number,
+        @Schema(description = "The current revision: 0 until the first pricing") int revision,
         UUID customerId,
         @Schema(
                         enumeration = {
@@ -32,8 +33,11 @@ public record QuoteView(
         @Schema(examples = "USD") String currency,
         List<Item> items,
         Long subtotalMinor,
-        Integer taxRateBps,
+        @Schema(description = "The sum of the lines' discounts") Long discountMinor,
+        @Schema(description = "The rate of lines without their own") Integer taxRateBps,
         Long taxMinor,
+        @Schema(description = "Tax per rate group, by rate ascending", nullable = true)
+                List<TaxGroup> taxBreakdown,
         Long totalMinor,
         Instant validUntil,
         Instant submittedAt,
@@ -45,6 +49,7 @@ public record QuoteView(
 
     public QuoteView {
         items = List.copyOf(items);
+        taxBreakdown = taxBreakdown == null ? null : List.copyOf(taxBreakdown);
     }
 
     /** One line of a quote; prices are null until the quote is priced. */
@@ -57,6 +62,11 @@ public record QuoteView(
             BigDecimal quantity,
             String unit,
             Long unitPriceMinor,
+            Integer discountBps,
+            @Schema(description = "The line's own rate; null when it takes the quote's")
+                    Integer taxRateBps,
+            Long lineGrossMinor,
+            Long lineDiscountMinor,
             Long lineTotalMinor) {
 
         static Item from(QuoteItem item) {
@@ -67,20 +77,30 @@ public record QuoteView(
                     plain(item.quantity),
                     item.unit,
                     item.unitPriceMinor,
+                    item.discountBps,
+                    item.taxRateBps,
+                    item.lineGrossMinor,
+                    item.lineDiscountMinor,
                     item.lineTotalMinor);
         }
 
         /** {@code 12.000} reads as {@code 12}, {@code 2.500} as {@code 2.5}. */
-        private static BigDecimal plain(BigDecimal quantity) {
+        static BigDecimal plain(BigDecimal quantity) {
             BigDecimal stripped = quantity.stripTrailingZeros();
             return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
     }
 
+    /** The tax of the lines at one rate. */
+    @RegisterForReflection
+    @Schema(name = "QuoteTaxGroup")
+    public record TaxGroup(int taxRateBps, long taxableMinor, long taxMinor) {}
+
     static QuoteView from(Quote quote) {
         return new QuoteView(
                 quote.id,
                 quote.number,
+                quote.revision,
                 quote.customerId,
                 quote.status.wire(),
                 quote.title,
@@ -88,8 +108,10 @@ public record QuoteView(
                 quote.currency,
                 quote.items.stream().map(Item::from).toList(),
                 quote.subtotalMinor,
+                quote.discountMinor,
                 quote.taxRateBps,
                 quote.taxMinor,
+                quote.taxBreakdown == null ? null : RevisionJson.taxGroups(quote.taxBreakdown),
                 quote.totalMinor,
                 quote.validUntil,
                 quote.submittedAt,

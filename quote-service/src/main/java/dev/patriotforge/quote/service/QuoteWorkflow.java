@@ -4,42 +4,46 @@ import dev.patriotforge.common.security.Caller;
 import dev.patriotforge.quote.domain.Quote;
 import dev.patriotforge.quote.domain.QuoteItem;
 import dev.patriotforge.quote.domain.QuoteRepository;
+import dev.patriotforge.quote.domain.QuoteRevision;
 import dev.patriotforge.quote.service.QuoteAccess.Change;
 import dev.patriotforge.quote.service.QuoteStateMachine.Action;
-import dev.patriotforge.shared.error.FieldError;
 import dev.patriotforge.shared.error.InvalidStateTransition;
 import dev.patriotforge.shared.error.QuoteExpired;
-import dev.patriotforge.shared.error.ValidationFailed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The status changes of a quote. Each one goes through {@link QuoteAccess#writable}, i.e. through
- * the state table. A refused transition commits what the lazy expiry did before it, so accepting a
- * quote past valid_until leaves it expired.
+ * The status changes of a quote apart from pricing ({@link QuotePricer}). Each one goes through
+ * {@link QuoteAccess#writable}, i.e. through the state table. A refused transition commits what the
+ * lazy expiry did before it, so accepting a quote past valid_until leaves it expired.
  */
 @ApplicationScoped
 public class QuoteWorkflow {
     private final QuoteRepository quotes;
     private final QuoteAccess access;
+    private final QuoteRevisions revisions;
+    private final Event<QuoteMetrics.ChangesRequested> changesRequested;
 
-    public QuoteWorkflow(QuoteRepository quotes, QuoteAccess access) {
+    public QuoteWorkflow(
+            QuoteRepository quotes,
+            QuoteAccess access,
+            QuoteRevisions revisions,
+            Event<QuoteMetrics.ChangesRequested> changesRequested) {
         this.quotes = quotes;
         this.access = access;
+        this.revisions = revisions;
+        this.changesRequested = changesRequested;
     }
 
-    /** submit, accept, decline or cancel: transitions that carry no data. */
+    /** submit, decline or cancel: transitions that carry no data. */
     @Transactional(dontRollbackOn = {QuoteExpired.class, InvalidStateTransition.class})
     public QuoteView transition(Caller caller, UUID id, Action action, Precondition precondition) {
-        if (action == Action.PRICE || action == Action.UPDATE || action == Action.DELETE) {
+        if (action != Action.SUBMIT && action != Action.DECLINE && action != Action.CANCEL) {
             throw new IllegalArgumentException(action + " carries data");
         }
         Change change = access.writable(caller, id, action, precondition);
@@ -48,7 +52,7 @@ public class QuoteWorkflow {
         quote.updatedAt = change.at();
         switch (change.to()) {
             case SUBMITTED -> quote.submittedAt = change.at();
-            case ACCEPTED, DECLINED -> quote.decidedAt = change.at();
+            case DECLINED -> quote.decidedAt = change.at();
             default -> {}
         }
         access.record(caller, change);
@@ -56,76 +60,72 @@ public class QuoteWorkflow {
         return QuoteView.from(quote);
     }
 
-    /** Staff's prices: every line priced, totals computed, valid until a time within a year. */
+    /**
+     * The owner accepts the current revision. The event keeps the evidence with the revision's
+     * number and SHA-256, so that both sides can point to exactly what was accepted.
+     */
     @Transactional(dontRollbackOn = {QuoteExpired.class, InvalidStateTransition.class})
-    public QuoteView price(Caller caller, UUID id, PriceSheet sheet, Precondition precondition) {
-        Change change = access.writable(caller, id, Action.PRICE, precondition);
+    public QuoteView accept(
+            Caller caller, UUID id, Acceptance evidence, Precondition precondition) {
+        Change change = access.writable(caller, id, Action.ACCEPT, precondition);
         Quote quote = change.quote();
-        Instant validUntil = checkValidUntil(sheet.validUntil(), change.at());
-        List<Long> unitPrices = unitPricesInOrder(quote, sheet);
-        Pricing.Totals totals =
-                Pricing.price(
-                        quote.items.stream().map(item -> item.quantity).toList(),
-                        unitPrices,
-                        sheet.taxRateBps());
-        if (!totals.fits()) {
-            throw ValidationFailed.of(
-                    "items",
-                    "the quote's total must not exceed "
-                            + Pricing.MAX_AMOUNT_MINOR
-                            + " minor units");
-        }
-        for (int i = 0; i < quote.items.size(); i++) {
-            QuoteItem item = quote.items.get(i);
-            item.unitPriceMinor = unitPrices.get(i);
-            item.lineTotalMinor = totals.lineTotals().get(i).longValueExact();
-            item.updatedAt = change.at();
-        }
-        quote.subtotalMinor = totals.subtotal().longValueExact();
-        quote.taxRateBps = sheet.taxRateBps();
-        quote.taxMinor = totals.tax().longValueExact();
-        quote.totalMinor = totals.total().longValueExact();
-        quote.validUntil = validUntil;
-        quote.pricedAt = change.at();
+        QuoteRevision accepted = revisions.current(quote);
         quote.status = change.to();
         quote.updatedAt = change.at();
-        access.record(caller, change);
+        quote.decidedAt = change.at();
+        Map<String, Object> details = new HashMap<>();
+        details.put("revision", accepted.revision);
+        details.put("revision_sha256", accepted.sha256);
+        details.put("signer_name", evidence.signerName());
+        details.put("signer_title", evidence.signerTitle());
+        details.put("purchase_order", evidence.purchaseOrder());
+        details.put("ip", evidence.ip());
+        details.put("user_agent", evidence.userAgent());
+        access.record(caller, change, details);
         quotes.flush();
         return QuoteView.from(quote);
     }
 
-    private static Instant checkValidUntil(Instant validUntil, Instant now) {
-        Instant truncated = validUntil.truncatedTo(ChronoUnit.MILLIS);
-        if (!truncated.isAfter(now)) {
-            throw ValidationFailed.of("valid_until", "must be in the future");
-        }
-        Instant limit = now.atZone(ZoneOffset.UTC).plusYears(1).toInstant();
-        if (truncated.isAfter(limit)) {
-            throw ValidationFailed.of("valid_until", "must be at most a year ahead");
-        }
-        return truncated;
-    }
-
-    /** The sheet's unit prices in the order of the quote's lines; each line exactly once. */
-    private static List<Long> unitPricesInOrder(Quote quote, PriceSheet sheet) {
-        Map<UUID, Long> byId = new HashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        List<PriceSheet.Line> lines = sheet.items();
-        for (int i = 0; i < lines.size(); i++) {
-            PriceSheet.Line line = lines.get(i);
-            boolean known = quote.items.stream().anyMatch(item -> item.id.equals(line.id()));
-            if (!known) {
-                errors.add(new FieldError("items[" + i + "].id", "is not an item of this quote"));
-            } else if (byId.putIfAbsent(line.id(), line.unitPriceMinor()) != null) {
-                errors.add(new FieldError("items[" + i + "].id", "is priced more than once"));
+    /**
+     * The owner sends a priced quote back: it is submitted again, without prices, for the next
+     * revision; {@code items} (when not null) replace the lines. Earlier revisions keep theirs.
+     */
+    @Transactional(dontRollbackOn = {QuoteExpired.class, InvalidStateTransition.class})
+    public QuoteView requestChanges(
+            Caller caller,
+            UUID id,
+            String reason,
+            List<QuoteDraft.Item> items,
+            Precondition precondition) {
+        Change change = access.writable(caller, id, Action.REQUEST_CHANGES, precondition);
+        Quote quote = change.quote();
+        if (items != null) {
+            quote.replaceItems(QuoteService.lines(items, change.at()));
+        } else {
+            for (QuoteItem item : quote.items) {
+                item.unitPriceMinor = null;
+                item.discountBps = null;
+                item.taxRateBps = null;
+                item.lineGrossMinor = null;
+                item.lineDiscountMinor = null;
+                item.lineTotalMinor = null;
+                item.updatedAt = change.at();
             }
         }
-        if (errors.isEmpty() && byId.size() != quote.items.size()) {
-            errors.add(new FieldError("items", "must price every item of the quote"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
-        return quote.items.stream().map(item -> byId.get(item.id)).toList();
+        quote.subtotalMinor = null;
+        quote.discountMinor = null;
+        quote.taxRateBps = null;
+        quote.taxMinor = null;
+        quote.taxBreakdown = null;
+        quote.totalMinor = null;
+        quote.validUntil = null;
+        quote.pricedAt = null;
+        quote.status = change.to();
+        quote.submittedAt = change.at();
+        quote.updatedAt = change.at();
+        access.record(caller, change, Map.of("reason", reason));
+        changesRequested.fire(new QuoteMetrics.ChangesRequested());
+        quotes.flush();
+        return QuoteView.from(quote);
     }
 }

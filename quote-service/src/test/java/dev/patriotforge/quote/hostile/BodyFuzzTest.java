@@ -3,6 +3,7 @@ package dev.patriotforge.quote.hostile;
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
 import static dev.patriotforge.testsupport.hostile.HostileBody.render;
 
+import dev.patriotforge.quote.support.QuoteApi;
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.testsupport.hostile.Fuzz;
 import dev.patriotforge.testsupport.http.RawHttp;
@@ -84,6 +85,30 @@ class BodyFuzzTest {
             if (response.status() == 200) {
                 id = Calls.submitted(owner);
                 items = Calls.itemIds(owner, id);
+                guard.rebase();
+            }
+        }
+        answers.report();
+    }
+
+    @Test
+    void requestChangesAndAcceptAnswerEveryHostileBodyAndARefusedOneChangesNothing() {
+        Fuzz fuzz = Fuzz.named("negotiation bodies");
+        Answers answers = new Answers(fuzz);
+        TestUser owner = TestUser.customer();
+        TestUser staff = TestUser.staff();
+        String id = QuoteApi.pricedQuote(owner, staff);
+        Guard guard = new Guard(db, answers, owner);
+        List<byte[]> bodies = fuzz.samples(Bodies.quote(), 60);
+        for (int i = 0; i < bodies.size(); i++) {
+            String action = i % 2 == 0 ? "/request-changes" : "/accept";
+            RawHttp.Response response =
+                    guard.send(
+                            RawHttp.Request.of("POST", BASE + "/" + id + action)
+                                    .as(owner)
+                                    .json(bodies.get(i)));
+            if (response.status() == 200) {
+                id = QuoteApi.pricedQuote(owner, staff);
                 guard.rebase();
             }
         }

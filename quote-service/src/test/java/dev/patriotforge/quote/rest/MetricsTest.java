@@ -1,12 +1,18 @@
 package dev.patriotforge.quote.rest;
 
 import static dev.patriotforge.quote.support.QuoteApi.createDraft;
+import static dev.patriotforge.quote.support.QuoteApi.inDays;
+import static dev.patriotforge.quote.support.QuoteApi.price;
+import static dev.patriotforge.quote.support.QuoteApi.priceBody;
+import static dev.patriotforge.quote.support.QuoteApi.pricedQuote;
+import static dev.patriotforge.quote.support.QuoteApi.requestChanges;
 import static dev.patriotforge.quote.support.QuoteApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.quote.support.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,21 @@ class MetricsTest {
         assertThat(metric("forge_quotes_created_total")).isGreaterThanOrEqualTo(created + 1);
         assertThat(metric("forge_quote_transitions_total{to=\"submitted\"}"))
                 .isGreaterThanOrEqualTo(submitted + 1);
+    }
+
+    @Test
+    void rePricingsAndChangeRequestsAreCounted() {
+        double repricings = metric("forge_quote_repricings_total");
+        double changeRequests = metric("forge_quote_change_requests_total");
+        TestUser owner = TestUser.customer();
+        TestUser staff = TestUser.staff();
+        String id = pricedQuote(owner, staff);
+        price(staff, id, priceBody(staff, id, inDays(20))).statusCode(200);
+        requestChanges(owner, id, Map.of("reason", "Cheaper, please")).statusCode(200);
+        requestChanges(owner, id, Map.of("reason", "Again")).statusCode(409);
+        assertThat(metric("forge_quote_repricings_total")).isGreaterThanOrEqualTo(repricings + 1);
+        assertThat(metric("forge_quote_change_requests_total"))
+                .isGreaterThanOrEqualTo(changeRequests + 1);
     }
 
     @Test

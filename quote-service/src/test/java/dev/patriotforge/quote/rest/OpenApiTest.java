@@ -35,7 +35,13 @@ class OpenApiTest {
                             List.of("200", "403", "404", "409", "412", "422")),
                     Map.entry(
                             "post /api/quotes/{id}/accept",
-                            List.of("200", "403", "404", "409", "412")),
+                            List.of("200", "403", "404", "409", "412", "422")),
+                    Map.entry(
+                            "post /api/quotes/{id}/request-changes",
+                            List.of("200", "403", "404", "409", "412", "415", "422")),
+                    Map.entry(
+                            "get /api/quotes/{id}/revisions", List.of("200", "401", "404", "422")),
+                    Map.entry("get /api/quotes/{id}/revisions/{n}", List.of("200", "401", "404")),
                     Map.entry(
                             "post /api/quotes/{id}/decline",
                             List.of("200", "403", "404", "409", "412")),
@@ -65,7 +71,14 @@ class OpenApiTest {
             assertThat(responses.keySet()).as(op.getKey()).containsAll(op.getValue());
         }
         assertThat(doc.getMap("components.schemas"))
-                .containsKeys("Quote", "QuoteItem", "Problem", "QuoteEventPage");
+                .containsKeys(
+                        "Quote",
+                        "QuoteItem",
+                        "Problem",
+                        "QuoteEventPage",
+                        "QuoteRevision",
+                        "QuoteRevisionPage",
+                        "QuoteTaxGroup");
     }
 
     @Test

@@ -116,6 +116,30 @@ class StaleIfMatchTest {
     }
 
     @Test
+    void rePricingWithAStaleIfMatchChangesNothing() {
+        TestUser owner = TestUser.customer();
+        TestUser staff = TestUser.staff();
+        String id = pricedQuote(owner, staff);
+        staleIsRefusedAndCurrentWins(staff, owner, id, "price", priceBody(staff, id, inDays(20)));
+    }
+
+    @Test
+    void requestChangesWithAStaleIfMatchChangesNothing() {
+        TestUser owner = TestUser.customer();
+        String id = pricedQuote(owner, TestUser.staff());
+        staleIsRefusedAndCurrentWins(
+                owner, owner, id, "request-changes", Map.of("reason", "Two more posts"));
+    }
+
+    @Test
+    void acceptWithEvidenceAndAStaleIfMatchChangesNothing() {
+        TestUser owner = TestUser.customer();
+        String id = pricedQuote(owner, TestUser.staff());
+        staleIsRefusedAndCurrentWins(
+                owner, owner, id, "accept", Map.of("signer_name", "Ada Buyer"));
+    }
+
+    @Test
     void declineWithAStaleIfMatchChangesNothing() {
         TestUser owner = TestUser.customer();
         String id = pricedQuote(owner, TestUser.staff());

@@ -6,6 +6,7 @@ import static dev.patriotforge.quote.support.QuoteApi.fetch;
 import static dev.patriotforge.quote.support.QuoteApi.inDays;
 import static dev.patriotforge.quote.support.QuoteApi.price;
 import static dev.patriotforge.quote.support.QuoteApi.priceBody;
+import static dev.patriotforge.quote.support.QuoteApi.requestChanges;
 import static dev.patriotforge.quote.support.QuoteApi.submit;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -18,6 +19,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +40,8 @@ class TransitionMatrixTest {
 
     static final List<String> STATUSES =
             List.of("draft", "submitted", "priced", "accepted", "declined", "expired", "cancelled");
-    static final List<String> ACTIONS = List.of("submit", "price", "accept", "decline", "cancel");
+    static final List<String> ACTIONS =
+            List.of("submit", "price", "request-changes", "accept", "decline", "cancel");
 
     @Inject AgroalDataSource db;
 
@@ -65,7 +68,8 @@ class TransitionMatrixTest {
         String to =
                 switch (status + ":" + action + ":" + (staff ? "staff" : "owner")) {
                     case "draft:submit:owner" -> "submitted";
-                    case "submitted:price:staff" -> "priced";
+                    case "submitted:price:staff", "priced:price:staff" -> "priced";
+                    case "priced:request-changes:owner" -> "submitted";
                     case "priced:accept:owner" -> "accepted";
                     case "priced:decline:owner" -> "declined";
                     case "draft:cancel:owner",
@@ -82,7 +86,8 @@ class TransitionMatrixTest {
         boolean roleMayEver =
                 staff
                         ? List.of("price", "cancel").contains(action)
-                        : List.of("submit", "accept", "decline", "cancel").contains(action);
+                        : List.of("submit", "request-changes", "accept", "decline", "cancel")
+                                .contains(action);
         if (!roleMayEver) {
             return new Expected(403, "forbidden", null);
         }
@@ -107,9 +112,12 @@ class TransitionMatrixTest {
                 };
         String before = fetch(owner, id).extract().header("ETag");
         ValidatableResponse response =
-                action.equals("price")
-                        ? price(caller, id, priceBody(owner, id, inDays(10)))
-                        : action(caller, id, action);
+                switch (action) {
+                    case "price" -> price(caller, id, priceBody(owner, id, inDays(10)));
+                    case "request-changes" ->
+                            requestChanges(caller, id, Map.of("reason", "Fewer posts, please"));
+                    default -> action(caller, id, action);
+                };
         Expected expected = expected(status, action, who);
         response.statusCode(expected.status());
         if (expected.status() == 200) {

@@ -39,6 +39,8 @@ class StateMachineProperties {
                     Map.entry("DRAFT UPDATE DRAFT", EnumSet.of(Actor.OWNER)),
                     Map.entry("DRAFT SUBMIT SUBMITTED", EnumSet.of(Actor.OWNER)),
                     Map.entry("SUBMITTED PRICE PRICED", EnumSet.of(Actor.STAFF)),
+                    Map.entry("PRICED PRICE PRICED", EnumSet.of(Actor.STAFF)),
+                    Map.entry("PRICED REQUEST_CHANGES SUBMITTED", EnumSet.of(Actor.OWNER)),
                     Map.entry("PRICED ACCEPT ACCEPTED", EnumSet.of(Actor.OWNER)),
                     Map.entry("PRICED DECLINE DECLINED", EnumSet.of(Actor.OWNER)),
                     Map.entry("PRICED EXPIRE EXPIRED", EnumSet.of(Actor.SYSTEM)),

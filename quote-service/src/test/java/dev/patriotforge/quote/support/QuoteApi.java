@@ -79,6 +79,30 @@ public final class QuoteApi {
                 .then();
     }
 
+    public static ValidatableResponse requestChanges(TestUser owner, String id, Object body) {
+        return as(owner)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(BASE + "/" + id + "/request-changes")
+                .then();
+    }
+
+    public static ValidatableResponse accept(TestUser owner, String id, Object body) {
+        return as(owner)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(BASE + "/" + id + "/accept")
+                .then();
+    }
+
+    public static ValidatableResponse revisions(TestUser user, String id) {
+        return as(user).get(BASE + "/" + id + "/revisions").then();
+    }
+
+    public static ValidatableResponse events(TestUser user, String id) {
+        return as(user).get(BASE + "/" + id + "/events?limit=100").then();
+    }
+
     public static String inDays(int days) {
         return java.time.Instant.now().plus(java.time.Duration.ofDays(days)).toString();
     }
