@@ -99,14 +99,14 @@ class BodyFuzzTest {
         TestUser staff = TestUser.staff();
         String id = QuoteApi.pricedQuote(owner, staff);
         Guard guard = new Guard(db, answers, owner);
-        List<byte[]> bodies = fuzz.samples(Bodies.quote(), 60);
+        List<Object> bodies = fuzz.samples(QuoteHostile.quote(), 60);
         for (int i = 0; i < bodies.size(); i++) {
             String action = i % 2 == 0 ? "/request-changes" : "/accept";
             RawHttp.Response response =
                     guard.send(
                             RawHttp.Request.of("POST", BASE + "/" + id + action)
                                     .as(owner)
-                                    .json(bodies.get(i)));
+                                    .json(render(bodies.get(i))));
             if (response.status() == 200) {
                 id = QuoteApi.pricedQuote(owner, staff);
                 guard.rebase();
