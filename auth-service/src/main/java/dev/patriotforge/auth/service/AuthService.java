@@ -1,10 +1,12 @@
 package dev.patriotforge.auth.service;
 
+import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.security.LoginThrottle;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.common.security.Caller;
+import dev.patriotforge.shared.error.EmailNotVerified;
 import dev.patriotforge.shared.error.InvalidCredentials;
 import dev.patriotforge.shared.error.RateLimited;
 import dev.patriotforge.shared.error.TokenRevoked;
@@ -33,6 +35,8 @@ public class AuthService {
     private final SessionService sessions;
     private final AuthMetrics metrics;
     private final LoginPauses pauses;
+    private final EmailVerification verification;
+    private final boolean requireVerifiedEmail;
 
     public AuthService(
             UserRepository users,
@@ -42,7 +46,9 @@ public class AuthService {
             LoginThrottle throttle,
             SessionService sessions,
             AuthMetrics metrics,
-            LoginPauses pauses) {
+            LoginPauses pauses,
+            EmailVerification verification,
+            AuthConfig config) {
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -51,9 +57,11 @@ public class AuthService {
         this.sessions = sessions;
         this.metrics = metrics;
         this.pauses = pauses;
+        this.verification = verification;
+        this.requireVerifiedEmail = config.recovery().requireVerifiedEmail();
     }
 
-    /** Creates a customer account. */
+    /** Creates a customer account and mails it a verification token (same transaction). */
     public UserView register(
             String rawEmail, Secret password, String rawDisplayName, ClientInfo client) {
         Inputs in = new Inputs();
@@ -64,7 +72,14 @@ public class AuthService {
         throttle.consumeIpRegistration(client.ip());
         accounts.requireEmailFree(email);
         String hash = hasher.hash(password);
-        UserView user = accounts.create(email, displayName, Roles.CUSTOMER, hash);
+        UserView user =
+                accounts.create(
+                        email,
+                        displayName,
+                        Roles.CUSTOMER,
+                        hash,
+                        false,
+                        verification::mailVerification);
         LOG.infof("Registered user %s", user.id());
         return user;
     }
@@ -109,6 +124,10 @@ public class AuthService {
             throw new InvalidCredentials();
         }
         attempt.succeeded();
+        if (refusesUnverified(user)) {
+            metrics.login("email_not_verified");
+            throw new EmailNotVerified();
+        }
         String rehash =
                 verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
         UUID userId = user.id;
@@ -146,6 +165,19 @@ public class AuthService {
         metrics.login("success");
         LOG.infof("Login of user %s opened session %s", userId, tokens.sessionId());
         return tokens;
+    }
+
+    /**
+     * With {@code FORGE_AUTH_REQUIRE_VERIFIED_EMAIL}, the right password of an account whose
+     * address is not confirmed opens no session (403 {@code email_not_verified}); decided only
+     * after the password matched, so a wrong password stays 401.
+     */
+    static boolean refusesUnverified(boolean required, boolean emailVerified) {
+        return required && !emailVerified;
+    }
+
+    private boolean refusesUnverified(User user) {
+        return refusesUnverified(requireVerifiedEmail, user.emailVerified);
     }
 
     private void failed(LoginThrottle.Attempt attempt, ClientInfo client) {
