@@ -27,6 +27,8 @@ source "$FORGE_LIB_DIR/ports.sh"
 source "$FORGE_LIB_DIR/postgres.sh"
 # shellcheck source=deploy/forge/redis.sh
 source "$FORGE_LIB_DIR/redis.sh"
+# shellcheck source=deploy/forge/smtp.sh
+source "$FORGE_LIB_DIR/smtp.sh"
 # shellcheck source=deploy/forge/servers.sh
 source "$FORGE_LIB_DIR/servers.sh"
 # shellcheck source=deploy/forge/services.sh

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The Debian packages forge needs (PostgreSQL 15+, Redis, nginx, psql, openssl), installed when
+# The Debian packages forge needs (PostgreSQL 15+, Redis, nginx, psql, openssl, aiosmtpd), installed when
 # missing, with their own services kept from starting.
 # Sourced through deploy/forge/lib.sh.
 
@@ -23,6 +23,7 @@ forge_ensure_packages() {
     command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
     command -v psql >/dev/null || missing+=(postgresql-client)
     command -v openssl >/dev/null || missing+=(openssl)
+    smtp_server_installed || missing+=(python3-aiosmtpd)
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

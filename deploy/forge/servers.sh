@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The throwaway or persistent PostgreSQL and Redis pair: their secrets and their ports.
+# The throwaway or persistent PostgreSQL, Redis and SMTP servers: their secrets and their ports.
 # Sourced through deploy/forge/lib.sh.
 
 random_secret() { openssl rand -hex 24; }
@@ -27,10 +27,11 @@ forge_start_on_port() { # label fixed-port-or-empty command args...
     FORGE_STARTED_PORT="$port"
 }
 
-# Starts PostgreSQL and Redis; writes RUN/servers.env with their ports and credentials.
-# With a second argument (a persistent data directory) the data and secrets survive restarts.
+# Starts PostgreSQL, Redis and the SMTP server; writes RUN/servers.env with their ports and where
+# mail is kept. With a second argument (a persistent data directory) the data and secrets survive
+# restarts; the third is the mail directory (default RUN/mail).
 forge_start_servers() {
-    local run="$1" data="${2:-$1}"
+    local run="$1" data="${2:-$1}" mail="${3:-$1/mail}"
     mkdir -p "$data"
     local secrets="$data/secrets.env"
     if [ ! -f "$secrets" ]; then
@@ -64,8 +65,11 @@ forge_start_servers() {
     forge_prepare_database "$pg_port"
     forge_start_on_port Redis "${FORGE_REDIS_PORT:-}" start_redis "$run" "$data/redis"
     redis_port="$FORGE_STARTED_PORT"
+    forge_start_on_port "the SMTP server" "${FORGE_SMTP_SERVER_PORT:-}" start_smtp "$run" "$mail"
     cat > "$run/servers.env" <<EOF
 PG_PORT=$pg_port
 REDIS_PORT=$redis_port
+SMTP_PORT=$FORGE_STARTED_PORT
+MAIL_DIR=$mail
 EOF
 }

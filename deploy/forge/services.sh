@@ -20,6 +20,9 @@ forge_export_service_env() {
     # revocation marks) and for service-common's tests. start_service keeps it (and everything
     # of the other service) out of a service's environment.
     export FORGE_REDIS_URL="redis://forge_admin:$REDIS_ADMIN_PASSWORD@127.0.0.1:$REDIS_PORT"
+    # auth-service's mail goes to the local SMTP server; the tests (and ./forge mail) read the
+    # Maildir it writes. FORGE_SMTP_FROM and the optional user/password/TLS keep their defaults.
+    export FORGE_SMTP_HOST=127.0.0.1 FORGE_SMTP_PORT="$SMTP_PORT" FORGE_MAIL_DIR="$MAIL_DIR"
 }
 
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -41,7 +44,8 @@ forge_build_if_needed() {
 # The `env` arguments that take out of a service's environment what is not its own: the other
 # service's variables (database and Redis users, signing key, bootstrap admin), and the
 # administrative credentials that only tests use (FORGE_REDIS_URL as the Redis admin user,
-# FORGE_PG_SUPER_URL). A service gets its own database roles and Redis user, nothing more.
+# FORGE_PG_SUPER_URL), the mail directory the tests read, and the SMTP settings for any service
+# but auth-service. A service gets its own database roles and Redis user, nothing more.
 forge_service_env_filter() { # service
     local own other name
     case "$1" in
@@ -49,11 +53,11 @@ forge_service_env_filter() { # service
         quote-service) own=QUOTE other=AUTH ;;
         *) die "unknown service $1" ;;
     esac
-    printf -- '--unset=%s\n' FORGE_REDIS_URL FORGE_PG_SUPER_URL
+    printf -- '--unset=%s\n' FORGE_REDIS_URL FORGE_PG_SUPER_URL FORGE_MAIL_DIR
     while read -r name; do
         case "$name" in
             FORGE_${other}_* | FORGE_TEST_*) printf -- '--unset=%s\n' "$name" ;;
-            FORGE_BOOTSTRAP_*) [ "$own" = AUTH ] || printf -- '--unset=%s\n' "$name" ;;
+            FORGE_BOOTSTRAP_* | FORGE_SMTP_* | FORGE_PUBLIC_URL) [ "$own" = AUTH ] || printf -- '--unset=%s\n' "$name" ;;
         esac
     done < <(compgen -e)
 }
@@ -96,13 +100,14 @@ forge_wait_service() { # run svc port timeout-seconds
     return 1
 }
 
-# Stops the process RUN/pids last recorded for NAME and waits until it is gone.
-forge_stop_one() { # run name
+# Stops the process RUN/pids last recorded for NAME with SIGNAL (default TERM) and waits until it
+# is gone, at most TENTHS tenths of a second (default 100) before it sends KILL.
+forge_stop_one() { # run name [signal] [tenths]
     local pid i
     pid="$(forge_pid_of "$1" "$2")"
     [ -n "$pid" ] || return 0
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for i in $(seq 1 100); do
+    kill "-${3:-TERM}" "$pid" 2>/dev/null || return 0
+    for i in $(seq 1 "${4:-100}"); do
         kill -0 "$pid" 2>/dev/null || return 0
         sleep 0.1
     done
@@ -144,8 +149,10 @@ forge_start_services() {
     fi
     export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
     export FORGE_JWKS_URL="${FORGE_JWKS_URL:-http://127.0.0.1:$auth_port/api/auth/.well-known/jwks.json}"
+    # Links in mail point at the gateway.
+    export FORGE_PUBLIC_URL="${FORGE_PUBLIC_URL:-http://localhost:${FORGE_GATEWAY_PORT:-8080}}"
     # What `./forge env` adds to the servers' environment for a service started by hand.
-    declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE \
+    declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
         2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
     # Each service gets its own part of this environment (forge_service_env_filter) and listens
     # on 127.0.0.1; only the gateway listens publicly.

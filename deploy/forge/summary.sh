@@ -14,12 +14,13 @@ forge_check_service_privileges() { # run svc port
     while IFS= read -r -d '' entry; do
         name="${entry%%=*}"
         case "$name" in
-            FORGE_REDIS_URL | FORGE_PG_SUPER_URL | FORGE_${other}_*) problems+=("environment has $name") ;;
+            FORGE_REDIS_URL | FORGE_PG_SUPER_URL | FORGE_MAIL_DIR | FORGE_${other}_*) problems+=("environment has $name") ;;
         esac
         case "$entry" in
             *forge_admin* | *://postgres:*) problems+=("environment has an admin credential in $name") ;;
         esac
-        [ "$svc" = quote-service ] && [[ "$name" == FORGE_BOOTSTRAP_* ]] && problems+=("environment has $name")
+        [ "$svc" = quote-service ] && [[ "$name" == FORGE_BOOTSTRAP_* || "$name" == FORGE_SMTP_* ]] \
+            && problems+=("environment has $name")
     done < "/proc/$pid/environ"
     local listeners
     listeners="$(ss -Hltn "sport = :$port" | awk '{print $4}')"
@@ -59,6 +60,7 @@ PatriotForge is up.
   quote-service  http://127.0.0.1:$FORGE_QUOTE_PORT   (ops: /q/health/ready /q/metrics /q/openapi)
   PostgreSQL     127.0.0.1:$PG_PORT  database forge
   Redis          127.0.0.1:$REDIS_PORT
+  SMTP           127.0.0.1:$SMTP_PORT  mail kept in $MAIL_DIR (read it with ./forge mail)
   logs           $run
 Stop everything with: ./forge down
 EOF

@@ -147,10 +147,8 @@ cl_start_replica() {
     mkdir -p "$dir"
     [ -f "$dir/$svc.log" ] && mv -f "$dir/$svc.log" "$dir/$svc.log.1"
     : > "$dir/pids"
-    local port_var=FORGE_AUTH_PORT
-    [ "$svc" = quote-service ] && port_var=FORGE_QUOTE_PORT
     port_in_use "$port" && die "port $port of $name is in use"
-    start_service "$dir" "$svc" "$port" "$port_var=$port" </dev/null
+    start_service "$dir" "$svc" "$port" </dev/null
     record_pid "$RUN" "$name" "$(cl_pid "$name")"
 }
 
@@ -188,15 +186,7 @@ cl_move_gateway() {
 
 # Stops one replica with a signal (TERM or KILL) and waits until the process is gone.
 cl_stop_replica() { # name [signal]
-    local name="$1" signal="${2:-TERM}" pid i
-    pid="$(cl_pid "$name")"
-    [ -n "$pid" ] || return 0
-    kill "-$signal" "$pid" 2>/dev/null || return 0
-    for i in $(seq 1 200); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
+    forge_stop_one "$(cl_dir)/$1" "$(cl_replica_field "$1" 2)" "${2:-TERM}" 200
 }
 
 # The gateway of deploy/gateway with both replicas of each service in its upstream blocks.
