@@ -1,0 +1,134 @@
+package dev.patriotforge.auth.ops;
+
+import static dev.patriotforge.auth.ops.Counters.LOCKOUTS;
+import static dev.patriotforge.auth.ops.Counters.LOGINS;
+import static dev.patriotforge.auth.ops.Counters.MAILS_SENT;
+import static dev.patriotforge.auth.ops.Counters.OUTBOX_OLDEST_AGE;
+import static dev.patriotforge.auth.ops.Counters.REFRESHES;
+import static dev.patriotforge.auth.ops.Counters.REVOCATIONS;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.auth.support.Mails;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MetricsAndOpenApiTest {
+
+    @Test
+    void loginsRefreshesRevocationsAndLockoutsAreCounted() {
+        int maxFailures =
+                ConfigProvider.getConfig()
+                        .getValue("forge.auth.lockout.max-failures", Integer.class);
+        Counters before = Counters.read();
+
+        Api.Session session = Api.registerAndLogin("metrics");
+        String refreshed =
+                Api.from(Api.ip())
+                        .body(Map.of("refresh_token", session.refreshToken()))
+                        .post("/api/auth/refresh")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token");
+        Api.bearer(refreshed).post("/api/auth/logout").then().statusCode(204);
+        // Enough wrong passwords, each from its own address, to lock the account once.
+        for (int i = 0; i < maxFailures; i++) {
+            Api.loginResponse(session.account().email(), "Wrong-Password-" + i, Api.ip())
+                    .then()
+                    .statusCode(401);
+        }
+        Api.loginResponse(session.account().email(), session.account().password(), Api.ip())
+                .then()
+                .statusCode(429);
+
+        Counters after = Counters.read();
+        assertThat(after.delta(before, LOGINS, "outcome=\"success\"")).isEqualTo(1);
+        assertThat(after.delta(before, LOGINS, "outcome=\"invalid_credentials\""))
+                .isEqualTo(maxFailures);
+        assertThat(after.delta(before, LOGINS, "outcome=\"locked\"")).isEqualTo(1);
+        assertThat(after.delta(before, REFRESHES, "outcome=\"success\"")).isEqualTo(1);
+        assertThat(after.delta(before, REVOCATIONS, "reason=\"logout\"")).isEqualTo(1);
+        assertThat(after.delta(before, LOCKOUTS, "")).isEqualTo(1);
+        assertThat(after.text()).contains("forge_auth_password_hash_seconds");
+    }
+
+    @Test
+    void mailsSentAreCountedAndTheOutboxBacklogIsAGauge() throws InterruptedException {
+        Counters before = Counters.read();
+        Api.Account account = Api.register("mail-metrics");
+        Mails.first(account.email(), Mails.VERIFY);
+        // The counter follows the SMTP server's acceptance by a moment (the sent mark commits).
+        Counters after = Counters.read();
+        for (int i = 0; i < 50 && after.delta(before, MAILS_SENT, "verify_email") < 1; i++) {
+            Thread.sleep(100);
+            after = Counters.read();
+        }
+        assertThat(after.delta(before, MAILS_SENT, "kind=\"verify_email\"")).isEqualTo(1);
+        assertThat(after.text()).contains(OUTBOX_OLDEST_AGE);
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpointWithItsErrorCodes() {
+        ValidatableResponse doc =
+                given().accept("application/json").get("/q/openapi").then().statusCode(200);
+        String[][] expected = {
+            {"/api/auth/register", "post", "201", "409", "422", "429"},
+            {"/api/auth/login", "post", "200", "401", "422", "429"},
+            {"/api/auth/refresh", "post", "200", "401"},
+            {"/api/auth/logout", "post", "204", "401"},
+            {"/api/auth/logout-all", "post", "204", "401"},
+            {"/api/auth/me", "get", "200", "401"},
+            {"/api/auth/me", "patch", "200", "401", "422"},
+            {"/api/auth/password", "post", "204", "401", "422"},
+            {"/api/auth/sessions", "get", "200", "401"},
+            {"/api/auth/sessions/{id}", "delete", "204", "401", "404"},
+            {"/api/auth/users", "get", "200", "401", "403", "422"},
+            {"/api/auth/users/{id}", "get", "200", "401", "403", "404"},
+            {"/api/auth/users/{id}", "patch", "200", "401", "403", "404", "422"},
+            {"/api/auth/users/{id}", "delete", "204", "401", "403", "404"},
+            {"/api/auth/.well-known/jwks.json", "get", "200"},
+            {"/api/auth/.well-known/openid-configuration", "get", "200"},
+            {"/api/auth/email/verify", "post", "200", "409", "422"},
+            {"/api/auth/email/verify/resend", "post", "202", "401", "429"},
+            {"/api/auth/password/forgot", "post", "202", "422"},
+            {"/api/auth/password/reset", "post", "204", "422"},
+            {"/api/auth/me/email", "post", "202", "401", "409", "422", "429"},
+        };
+        for (String[] op : expected) {
+            String base = "paths.'" + op[0] + "'." + op[1];
+            doc.body(base, notNullValue());
+            for (int i = 2; i < op.length; i++) {
+                doc.body(base + ".responses", hasKey(op[i]));
+            }
+        }
+        doc.body("components.schemas", hasKey("Problem"));
+        // Every error response is a problem document (service-common's OpenAPI filter adds it).
+        for (String[] op : expected) {
+            for (int i = 2; i < op.length; i++) {
+                if (op[i].startsWith("4") || op[i].startsWith("5")) {
+                    doc.body(
+                            "paths.'"
+                                    + op[0]
+                                    + "'."
+                                    + op[1]
+                                    + ".responses.'"
+                                    + op[i]
+                                    + "'.content.'application/problem+json'.schema.'$ref'",
+                            equalTo("#/components/schemas/Problem"));
+                }
+            }
+        }
+        // Secrets are documented as plain strings, never as objects.
+        doc.body("components.schemas.Secret.type", equalTo("string"));
+        doc.body("components.schemas.Secret.format", equalTo("password"));
+    }
+}
