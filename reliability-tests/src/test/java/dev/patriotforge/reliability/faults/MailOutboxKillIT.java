@@ -57,7 +57,7 @@ class MailOutboxKillIT extends ClusterTest {
 
         Mail mail =
                 Mailbox.await(
-                        account.email(), m -> m.subject().equals(RESET), Duration.ofSeconds(120));
+                        account.email(), m -> m.subject().equals(RESET), Duration.ofMinutes(2));
         String token = mail.token("/reset-password");
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
         Thread.sleep(5_000);
