@@ -1,6 +1,6 @@
 package dev.patriotforge.auth.rest;
 
-import dev.patriotforge.auth.service.AuthService;
+import dev.patriotforge.auth.service.PasswordChanges;
 import dev.patriotforge.auth.service.PasswordRecovery;
 import dev.patriotforge.common.net.ClientAddress;
 import dev.patriotforge.common.openapi.ProblemDocs;
@@ -31,14 +31,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "account", description = "The caller's own account")
 @APIResponse(responseCode = "503", description = ProblemDocs.E503)
 public class PasswordResource {
-    private final AuthService auth;
+    private final PasswordChanges passwords;
     private final PasswordRecovery recovery;
     private final Callers callers;
     private final ClientAddress addresses;
 
     public PasswordResource(
-            AuthService auth, PasswordRecovery recovery, Callers callers, ClientAddress addresses) {
-        this.auth = auth;
+            PasswordChanges passwords,
+            PasswordRecovery recovery,
+            Callers callers,
+            ClientAddress addresses) {
+        this.passwords = passwords;
         this.recovery = recovery;
         this.callers = callers;
         this.addresses = addresses;
@@ -62,7 +65,7 @@ public class PasswordResource {
             responseCode = "429",
             description = "too_many_attempts or rate_limited (Retry-After)")
     public RestResponse<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
-        auth.changePassword(callers.current(), body.currentPassword(), body.newPassword());
+        passwords.change(callers.current(), body.currentPassword(), body.newPassword());
         return RestResponse.ResponseBuilder.<Void>noContent()
                 .cookie(RefreshCookie.cleared())
                 .build();

@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AuthService {
     private static final Logger LOG = Logger.getLogger(AuthService.class);
-    static final String REASON_PASSWORD_CHANGED = "password_changed";
 
     private final UserRepository users;
     private final Accounts accounts;
@@ -208,54 +207,6 @@ public class AuthService {
             users.flush();
         }
         return UserView.of(user);
-    }
-
-    /**
-     * Changes the password after checking the current one (a wrong one counts towards the lockout,
-     * counted before the check), then ends every session of the user, the caller's own included.
-     * The change is written under the user's row lock and only if the hash is still the one the
-     * current password was checked against.
-     */
-    public void changePassword(Caller caller, Secret current, Secret next) {
-        User user = accounts.findLive(caller.userId());
-        if (user == null) {
-            throw new TokenRevoked();
-        }
-        Inputs in = new Inputs();
-        if (!PasswordPolicy.withinMaxLength(current)) {
-            in.reject(
-                    "current_password",
-                    "must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
-        }
-        policy.problemWith(next, user.email).ifPresent(p -> in.reject("new_password", p));
-        in.check();
-        LoginThrottle.Attempt attempt = throttle.admitPasswordCheck(user.email);
-        if (!hasher.verify(current, user.passwordHash).matches()) {
-            attempt.failed();
-            if (attempt.locksOnFailure()) {
-                metrics.lockout();
-                LOG.infof("User %s is locked after repeated wrong passwords", user.id);
-            }
-            throw new InvalidCredentials();
-        }
-        attempt.succeeded();
-        String hash = hasher.hash(next);
-        String verifiedHash = user.passwordHash;
-        QuarkusTransaction.requiringNew()
-                .run(
-                        () -> {
-                            User live =
-                                    users.findLiveForUpdate(caller.userId())
-                                            .orElseThrow(TokenRevoked::new);
-                            if (!live.passwordHash.equals(verifiedHash)) {
-                                // Changed meanwhile: the current password checked is no more.
-                                throw new InvalidCredentials();
-                            }
-                            live.passwordHash = hash;
-                            live.updatedAt = sessions.now();
-                            sessions.endAll(live.id, REASON_PASSWORD_CHANGED);
-                        });
-        LOG.infof("User %s changed their password", caller.userId());
     }
 
     private User live(Caller caller) {

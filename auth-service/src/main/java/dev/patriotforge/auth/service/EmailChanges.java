@@ -5,7 +5,6 @@ import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.mail.MailKind;
 import dev.patriotforge.auth.mail.Outbox;
-import dev.patriotforge.auth.security.LoginThrottle;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.security.SlidingWindows;
 import dev.patriotforge.common.security.Caller;
@@ -35,9 +34,7 @@ public class EmailChanges {
     private final Outbox outbox;
     private final MailLinks links;
     private final SlidingWindows windows;
-    private final LoginThrottle throttle;
-    private final PasswordHasher hasher;
-    private final AuthMetrics metrics;
+    private final PasswordChanges passwords;
     private final AuthConfig.Recovery config;
     private final Clock clock;
 
@@ -48,9 +45,7 @@ public class EmailChanges {
             Outbox outbox,
             MailLinks links,
             SlidingWindows windows,
-            LoginThrottle throttle,
-            PasswordHasher hasher,
-            AuthMetrics metrics,
+            PasswordChanges passwords,
             AuthConfig config,
             Clock clock) {
         this.users = users;
@@ -59,9 +54,7 @@ public class EmailChanges {
         this.outbox = outbox;
         this.links = links;
         this.windows = windows;
-        this.throttle = throttle;
-        this.hasher = hasher;
-        this.metrics = metrics;
+        this.passwords = passwords;
         this.config = config.recovery();
         this.clock = clock;
     }
@@ -91,16 +84,7 @@ public class EmailChanges {
                 RedisKeys.auth("mail", "email-change", user.id.toString()),
                 config.emailChangesPerUser(),
                 config.window());
-        LoginThrottle.Attempt attempt = throttle.admitPasswordCheck(user.email);
-        if (!hasher.verify(currentPassword, user.passwordHash).matches()) {
-            attempt.failed();
-            if (attempt.locksOnFailure()) {
-                metrics.lockout();
-                LOG.infof("User %s is locked after repeated wrong passwords", user.id);
-            }
-            throw new InvalidCredentials();
-        }
-        attempt.succeeded();
+        passwords.checkCurrent(user, currentPassword);
         accounts.requireEmailFree(newEmail);
         String verifiedHash = user.passwordHash;
         QuarkusTransaction.requiringNew()
