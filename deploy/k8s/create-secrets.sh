@@ -40,8 +40,13 @@ if exists auth-service; then
     echo "secret auth-service exists: keeping it"
 else
     admin=()
+    # The SMTP relay's login, when the caller gives one (FORGE_SMTP_USER/FORGE_SMTP_PASSWORD).
+    if [ -n "${FORGE_SMTP_USER:-}" ] && [ -n "${FORGE_SMTP_PASSWORD:-}" ]; then
+        admin+=(--from-literal=FORGE_SMTP_USER="$FORGE_SMTP_USER"
+            --from-literal=FORGE_SMTP_PASSWORD="$FORGE_SMTP_PASSWORD")
+    fi
     if [ -n "${FORGE_BOOTSTRAP_ADMIN_EMAIL:-}" ] && [ -n "${FORGE_BOOTSTRAP_ADMIN_PASSWORD:-}" ]; then
-        admin=(--from-literal=FORGE_BOOTSTRAP_ADMIN_EMAIL="$FORGE_BOOTSTRAP_ADMIN_EMAIL"
+        admin+=(--from-literal=FORGE_BOOTSTRAP_ADMIN_EMAIL="$FORGE_BOOTSTRAP_ADMIN_EMAIL"
             --from-literal=FORGE_BOOTSTRAP_ADMIN_PASSWORD="$FORGE_BOOTSTRAP_ADMIN_PASSWORD")
     fi
     kubectl -n "$ns" create secret generic auth-service --dry-run=client -o yaml \

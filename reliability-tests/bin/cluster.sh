@@ -70,6 +70,10 @@ export FORGE_AUTH_LOCKOUT_MAX_FAILURES=5
 export FORGE_AUTH_LOCKOUT_DURATION=PT15M
 export FORGE_AUTH_IP_WINDOW=PT15M
 export FORGE_GATEWAY_AUTH_RATE=${RELIABILITY_GATEWAY_AUTH_RATE:-50}
+# A mail claim's lease and the SMTP timeout, short so that MailOutboxKillIT sees a killed
+# sender's claim run out within seconds (defaults: 1 minute and 20 s).
+export FORGE_AUTH_MAIL_LEASE=PT15S
+export FORGE_SMTP_TIMEOUT=PT8S
 # The soak creates ~80 quotes a minute per user, more than the default create rate (60).
 export FORGE_QUOTE_CREATE_RATE=${RELIABILITY_QUOTE_CREATE_RATE:-100000}
 # A slow machine lets KillDuringCreateIT's client open more than the default cap (1000) per user.
@@ -313,6 +317,12 @@ cl_redis_start() {
 cl_redis_freeze() { kill -STOP "$(cl_redis_pid)"; }
 cl_redis_thaw() { kill -CONT "$(cl_redis_pid)"; }
 
+# The SMTP server (forge's, recorded as "smtp"): frozen, it accepts connections (the kernel's
+# backlog) but never greets, so a send hangs until the mailer's timeout.
+cl_smtp_pid() { awk '$1 == "smtp" { p = $2 } END { print p }' "$RUN/pids"; }
+cl_smtp_freeze() { kill -STOP "$(cl_smtp_pid)"; }
+cl_smtp_thaw() { kill -CONT "$(cl_smtp_pid)"; }
+
 cl_pg_datadir() { cat "$RUN/pg.datadir"; }
 
 cl_pg_stop() { # [mode: fast | immediate]
@@ -336,4 +346,6 @@ cl_ensure_servers() {
         cl_redis_start
     fi
     cl_pg_running || cl_pg_start
+    pid="$(cl_smtp_pid)"
+    [ -z "$pid" ] || kill -CONT "$pid" 2>/dev/null || true
 }

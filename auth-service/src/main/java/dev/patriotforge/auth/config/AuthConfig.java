@@ -31,6 +31,8 @@ public interface AuthConfig {
 
     Bootstrap bootstrap();
 
+    Recovery recovery();
+
     /** Signing and verification of access tokens. */
     interface Jwt {
         /** {@code FORGE_JWT_ISSUER}. */
@@ -93,6 +95,10 @@ public interface AuthConfig {
 
         /** {@code FORGE_AUTH_SESSION_PURGE_BATCH}: sessions deleted per purge transaction. */
         int purgeBatch();
+
+        /** How often the purge runs (a Quarkus scheduler interval; {@code off} turns it off). */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     /** Per-account lockout after consecutive failed logins. */
@@ -147,5 +153,36 @@ public interface AuthConfig {
 
         /** {@code FORGE_BOOTSTRAP_ADMIN_PASSWORD}. */
         Optional<String> adminPassword();
+    }
+
+    /** Email verification, password reset and email change (contract 2.1). */
+    interface Recovery {
+        /** {@code FORGE_AUTH_VERIFY_TOKEN_TTL}. */
+        Duration verifyTokenTtl();
+
+        /** {@code FORGE_AUTH_RESET_TOKEN_TTL}. */
+        Duration resetTokenTtl();
+
+        /** {@code FORGE_AUTH_EMAIL_CHANGE_TOKEN_TTL}. */
+        Duration emailChangeTokenTtl();
+
+        /** {@code FORGE_AUTH_REQUIRE_VERIFIED_EMAIL}: refuse logins of unverified accounts. */
+        boolean requireVerifiedEmail();
+
+        /** Verification mails a user may ask for in the window (registration's not counted). */
+        @WithDefault("3")
+        int resendsPerUser();
+
+        /** Email changes a user may ask for in the window (each mails two addresses). */
+        @WithDefault("3")
+        int emailChangesPerUser();
+
+        /** Reset mails per address in the window; past it, /password/forgot mails nothing. */
+        @WithDefault("3")
+        int forgotPerEmail();
+
+        /** The window of the per-user and per-address limits above. */
+        @WithDefault("PT1H")
+        Duration window();
     }
 }

@@ -17,6 +17,10 @@ public class User {
     @Column(nullable = false, length = 254)
     public String email;
 
+    /** True once the address was confirmed through a mailed token (or a password reset). */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
     @Column(name = "display_name", nullable = false, length = 100)
     public String displayName;
 

@@ -1,7 +1,6 @@
 package dev.patriotforge.auth.security;
 
 import dev.patriotforge.auth.config.AuthConfig;
-import dev.patriotforge.shared.error.DependencyUnavailable;
 import dev.patriotforge.shared.error.RateLimited;
 import dev.patriotforge.shared.error.TooManyAttempts;
 import dev.patriotforge.shared.security.RedisKeys;
@@ -11,13 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * Brute-force limits, kept in Redis so that every instance shares them:
@@ -41,8 +38,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class LoginThrottle {
-    private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
-
     /**
      * KEYS: the account's count of attempts, then optionally the IP's window of failed logins.
      * ARGV: lockout ms, maximum failures, IP window ms, IP limit, member. Returns {0, count} when
@@ -96,34 +91,14 @@ public class LoginThrottle {
             return 0
             """;
 
-    /** ARGV: window ms, limit, mode (check | record | consume), member. Returns ms to wait. */
-    private static final String SLIDING_WINDOW =
-            """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local window = tonumber(ARGV[1])
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-            if ARGV[3] ~= 'record' then
-              if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-                local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-                local wait = tonumber(oldest[2]) + window - now
-                if wait < 1 then wait = 1 end
-                return wait
-              end
-            end
-            if ARGV[3] ~= 'check' then
-              redis.call('ZADD', KEYS[1], now, ARGV[4])
-              redis.call('PEXPIRE', KEYS[1], window)
-            end
-            return 0
-            """;
-
     private final RedisDataSource redis;
+    private final SlidingWindows windows;
     private final AuthConfig.Lockout lockout;
     private final AuthConfig.Ip ip;
 
-    public LoginThrottle(RedisDataSource redis, AuthConfig config) {
+    public LoginThrottle(RedisDataSource redis, SlidingWindows windows, AuthConfig config) {
         this.redis = redis;
+        this.windows = windows;
         this.lockout = config.lockout();
         this.ip = config.ip();
     }
@@ -201,41 +176,31 @@ public class LoginThrottle {
         long verdict = answer.get(0).toLong();
         long value = answer.get(1).toLong();
         if (verdict == 1L) {
-            throw new RateLimited(roundUp(value));
+            throw new RateLimited(SlidingWindows.roundUp(value));
         }
         if (verdict == 2L) {
-            throw new TooManyAttempts(roundUp(value));
+            throw new TooManyAttempts(SlidingWindows.roundUp(value));
         }
         return new Attempt(keys, member, value);
     }
 
     /** Takes one registration from the IP's allowance, or 429 {@code rate_limited}. */
     public void consumeIpRegistration(String clientIp) {
-        window(ipKey("registrations", clientIp), ip.registrations(), "consume");
+        windows.consume(ipKey("registrations", clientIp), ip.registrations(), ip.window());
     }
 
-    private void window(String key, int limit, String mode) {
-        long wait =
-                call(
-                        () ->
-                                redis.execute(
-                                                "EVAL",
-                                                SLIDING_WINDOW,
-                                                "1",
-                                                key,
-                                                Long.toString(ip.window().toMillis()),
-                                                Integer.toString(limit),
-                                                mode,
-                                                UUID.randomUUID().toString())
-                                        .toLong());
-        if (wait > 0) {
-            throw new RateLimited(roundUp(wait));
-        }
+    /**
+     * Takes one password-reset request from the IP's allowance (as large as its registrations');
+     * false, and nothing counted, when it is used up.
+     */
+    public boolean tryIpPasswordForgot(String clientIp) {
+        return windows.tryConsume(
+                ipKey("password-forgot", clientIp), ip.registrations(), ip.window());
     }
 
-    /** Whole seconds, rounded up, so that Retry-After never invites an early retry. */
-    private static Duration roundUp(long millis) {
-        return Duration.ofSeconds(Math.max(1L, (millis + 999L) / 1000L));
+    /** Ends the account's lockout and its count of failed logins (a password reset does). */
+    public void clearLockout(String email) {
+        call(() -> redis.key().del(failuresKey(email)));
     }
 
     static String failuresKey(String email) {
@@ -246,7 +211,8 @@ public class LoginThrottle {
         return RedisKeys.auth("ip", kind, clientIp);
     }
 
-    private static String digest(String email) {
+    /** The hex SHA-256 of an email: how Redis keys name an account without holding its address. */
+    public static String digest(String email) {
         try {
             return HexFormat.of()
                     .formatHex(
@@ -258,12 +224,6 @@ public class LoginThrottle {
     }
 
     private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RuntimeException e) {
-            LOG.warnf("Redis is unavailable for the login limits: %s", e.getClass().getName());
-            LOG.debug("Redis failure", e);
-            throw new DependencyUnavailable();
-        }
+        return SlidingWindows.call(command);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** Creates accounts; a taken email (among live accounts) is a 409 {@code duplicate_email}. */
 @ApplicationScoped
@@ -41,8 +42,22 @@ public class Accounts {
         }
     }
 
-    /** Inserts the account in its own transaction; the unique index settles races. */
+    /** Inserts an account whose address is not confirmed, with nothing else in its transaction. */
     UserView create(String email, String displayName, String role, String passwordHash) {
+        return create(email, displayName, role, passwordHash, false, (user, now) -> {});
+    }
+
+    /**
+     * Inserts the account in its own transaction, together with what {@code alsoInTransaction}
+     * writes (e.g. the verification mail); the unique index settles races.
+     */
+    UserView create(
+            String email,
+            String displayName,
+            String role,
+            String passwordHash,
+            boolean emailVerified,
+            BiConsumer<User, Instant> alsoInTransaction) {
         try {
             return QuarkusTransaction.requiringNew()
                     .call(
@@ -54,9 +69,11 @@ public class Accounts {
                                 user.displayName = displayName;
                                 user.role = role;
                                 user.passwordHash = passwordHash;
+                                user.emailVerified = emailVerified;
                                 user.createdAt = now;
                                 user.updatedAt = now;
                                 users.persistAndFlush(user);
+                                alsoInTransaction.accept(user, now);
                                 return UserView.of(user);
                             });
         } catch (RuntimeException e) {

@@ -1,10 +1,12 @@
 package dev.patriotforge.auth.service;
 
+import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
 import dev.patriotforge.auth.security.LoginThrottle;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.common.security.Caller;
+import dev.patriotforge.shared.error.EmailNotVerified;
 import dev.patriotforge.shared.error.InvalidCredentials;
 import dev.patriotforge.shared.error.RateLimited;
 import dev.patriotforge.shared.error.TokenRevoked;
@@ -23,7 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AuthService {
     private static final Logger LOG = Logger.getLogger(AuthService.class);
-    static final String REASON_PASSWORD_CHANGED = "password_changed";
 
     private final UserRepository users;
     private final Accounts accounts;
@@ -33,6 +34,8 @@ public class AuthService {
     private final SessionService sessions;
     private final AuthMetrics metrics;
     private final LoginPauses pauses;
+    private final EmailVerification verification;
+    private final boolean requireVerifiedEmail;
 
     public AuthService(
             UserRepository users,
@@ -42,7 +45,9 @@ public class AuthService {
             LoginThrottle throttle,
             SessionService sessions,
             AuthMetrics metrics,
-            LoginPauses pauses) {
+            LoginPauses pauses,
+            EmailVerification verification,
+            AuthConfig config) {
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -51,9 +56,11 @@ public class AuthService {
         this.sessions = sessions;
         this.metrics = metrics;
         this.pauses = pauses;
+        this.verification = verification;
+        this.requireVerifiedEmail = config.recovery().requireVerifiedEmail();
     }
 
-    /** Creates a customer account. */
+    /** Creates a customer account and mails it a verification token (same transaction). */
     public UserView register(
             String rawEmail, Secret password, String rawDisplayName, ClientInfo client) {
         Inputs in = new Inputs();
@@ -64,7 +71,14 @@ public class AuthService {
         throttle.consumeIpRegistration(client.ip());
         accounts.requireEmailFree(email);
         String hash = hasher.hash(password);
-        UserView user = accounts.create(email, displayName, Roles.CUSTOMER, hash);
+        UserView user =
+                accounts.create(
+                        email,
+                        displayName,
+                        Roles.CUSTOMER,
+                        hash,
+                        false,
+                        verification::mailVerification);
         LOG.infof("Registered user %s", user.id());
         return user;
     }
@@ -109,6 +123,10 @@ public class AuthService {
             throw new InvalidCredentials();
         }
         attempt.succeeded();
+        if (refusesUnverified(user)) {
+            metrics.login("email_not_verified");
+            throw new EmailNotVerified();
+        }
         String rehash =
                 verdict == PasswordHasher.Verdict.MATCH_NEEDS_REHASH ? hasher.hash(password) : null;
         UUID userId = user.id;
@@ -148,6 +166,19 @@ public class AuthService {
         return tokens;
     }
 
+    /**
+     * With {@code FORGE_AUTH_REQUIRE_VERIFIED_EMAIL}, the right password of an account whose
+     * address is not confirmed opens no session (403 {@code email_not_verified}); decided only
+     * after the password matched, so a wrong password stays 401.
+     */
+    static boolean refusesUnverified(boolean required, boolean emailVerified) {
+        return required && !emailVerified;
+    }
+
+    private boolean refusesUnverified(User user) {
+        return refusesUnverified(requireVerifiedEmail, user.emailVerified);
+    }
+
     private void failed(LoginThrottle.Attempt attempt, ClientInfo client) {
         LOG.debugf("Failed login from %s", client.ip());
         attempt.failed();
@@ -176,54 +207,6 @@ public class AuthService {
             users.flush();
         }
         return UserView.of(user);
-    }
-
-    /**
-     * Changes the password after checking the current one (a wrong one counts towards the lockout,
-     * counted before the check), then ends every session of the user, the caller's own included.
-     * The change is written under the user's row lock and only if the hash is still the one the
-     * current password was checked against.
-     */
-    public void changePassword(Caller caller, Secret current, Secret next) {
-        User user = accounts.findLive(caller.userId());
-        if (user == null) {
-            throw new TokenRevoked();
-        }
-        Inputs in = new Inputs();
-        if (!PasswordPolicy.withinMaxLength(current)) {
-            in.reject(
-                    "current_password",
-                    "must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
-        }
-        policy.problemWith(next, user.email).ifPresent(p -> in.reject("new_password", p));
-        in.check();
-        LoginThrottle.Attempt attempt = throttle.admitPasswordCheck(user.email);
-        if (!hasher.verify(current, user.passwordHash).matches()) {
-            attempt.failed();
-            if (attempt.locksOnFailure()) {
-                metrics.lockout();
-                LOG.infof("User %s is locked after repeated wrong passwords", user.id);
-            }
-            throw new InvalidCredentials();
-        }
-        attempt.succeeded();
-        String hash = hasher.hash(next);
-        String verifiedHash = user.passwordHash;
-        QuarkusTransaction.requiringNew()
-                .run(
-                        () -> {
-                            User live =
-                                    users.findLiveForUpdate(caller.userId())
-                                            .orElseThrow(TokenRevoked::new);
-                            if (!live.passwordHash.equals(verifiedHash)) {
-                                // Changed meanwhile: the current password checked is no more.
-                                throw new InvalidCredentials();
-                            }
-                            live.passwordHash = hash;
-                            live.updatedAt = sessions.now();
-                            sessions.endAll(live.id, REASON_PASSWORD_CHANGED);
-                        });
-        LOG.infof("User %s changed their password", caller.userId());
     }
 
     private User live(Caller caller) {

@@ -46,7 +46,7 @@ public class SessionPurge {
 
     @Scheduled(
             identity = "session-purge",
-            every = "1h",
+            every = "${forge.auth.sessions.purge-every:1h}",
             delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {

@@ -176,7 +176,9 @@ public class SessionService {
         row.updatedAt = now;
         row.expiresAt = session.expiresAt;
         refreshTokens.persist(row);
-        String access = tokens.accessToken(user.id, user.email, user.role, session.id, now);
+        String access =
+                tokens.accessToken(
+                        user.id, user.email, user.emailVerified, user.role, session.id, now);
         return new IssuedTokens(
                 session.id,
                 access,

@@ -35,11 +35,18 @@ public class TokenService {
     }
 
     /** A signed access token for the user's session. */
-    public String accessToken(UUID userId, String email, String role, UUID sessionId, Instant now) {
+    public String accessToken(
+            UUID userId,
+            String email,
+            boolean emailVerified,
+            String role,
+            UUID sessionId,
+            Instant now) {
         return Jwt.issuer(config.jwt().issuer())
                 .audience(config.jwt().audience())
                 .subject(userId.toString())
                 .claim(JwtClaims.EMAIL, email)
+                .claim(JwtClaims.EMAIL_VERIFIED, emailVerified)
                 .groups(Set.of(role))
                 .claim(JwtClaims.SESSION_ID, sessionId.toString())
                 .claim(JwtClaims.TOKEN_ID, UUID.randomUUID().toString())

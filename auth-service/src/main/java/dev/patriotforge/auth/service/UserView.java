@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserView(
         UUID id,
         String email,
+        boolean emailVerified,
         String displayName,
         @Schema(enumeration = {"customer", "staff", "admin"}) String role,
         Instant createdAt,
@@ -20,6 +21,12 @@ public record UserView(
 
     static UserView of(User user) {
         return new UserView(
-                user.id, user.email, user.displayName, user.role, user.createdAt, user.updatedAt);
+                user.id,
+                user.email,
+                user.emailVerified,
+                user.displayName,
+                user.role,
+                user.createdAt,
+                user.updatedAt);
     }
 }

@@ -8,6 +8,8 @@ record Counters(String text) {
     static final String REFRESHES = "forge_auth_refreshes_total";
     static final String REVOCATIONS = "forge_auth_revocations_total";
     static final String LOCKOUTS = "forge_auth_lockouts_total";
+    static final String MAILS_SENT = "forge_auth_mails_sent_total";
+    static final String OUTBOX_OLDEST_AGE = "forge_auth_mail_outbox_oldest_age_seconds";
 
     static Counters read() {
         return new Counters(

@@ -2,6 +2,8 @@ package dev.patriotforge.auth.ops;
 
 import static dev.patriotforge.auth.ops.Counters.LOCKOUTS;
 import static dev.patriotforge.auth.ops.Counters.LOGINS;
+import static dev.patriotforge.auth.ops.Counters.MAILS_SENT;
+import static dev.patriotforge.auth.ops.Counters.OUTBOX_OLDEST_AGE;
 import static dev.patriotforge.auth.ops.Counters.REFRESHES;
 import static dev.patriotforge.auth.ops.Counters.REVOCATIONS;
 import static io.restassured.RestAssured.given;
@@ -11,6 +13,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.auth.support.Mails;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -59,6 +62,21 @@ class MetricsAndOpenApiTest {
     }
 
     @Test
+    void mailsSentAreCountedAndTheOutboxBacklogIsAGauge() throws InterruptedException {
+        Counters before = Counters.read();
+        Api.Account account = Api.register("mail-metrics");
+        Mails.first(account.email(), Mails.VERIFY);
+        // The counter follows the SMTP server's acceptance by a moment (the sent mark commits).
+        Counters after = Counters.read();
+        for (int i = 0; i < 50 && after.delta(before, MAILS_SENT, "verify_email") < 1; i++) {
+            Thread.sleep(100);
+            after = Counters.read();
+        }
+        assertThat(after.delta(before, MAILS_SENT, "kind=\"verify_email\"")).isEqualTo(1);
+        assertThat(after.text()).contains(OUTBOX_OLDEST_AGE);
+    }
+
+    @Test
     void openApiDocumentsEveryEndpointWithItsErrorCodes() {
         ValidatableResponse doc =
                 given().accept("application/json").get("/q/openapi").then().statusCode(200);
@@ -79,6 +97,11 @@ class MetricsAndOpenApiTest {
             {"/api/auth/users/{id}", "delete", "204", "401", "403", "404"},
             {"/api/auth/.well-known/jwks.json", "get", "200"},
             {"/api/auth/.well-known/openid-configuration", "get", "200"},
+            {"/api/auth/email/verify", "post", "200", "409", "422"},
+            {"/api/auth/email/verify/resend", "post", "202", "401", "429"},
+            {"/api/auth/password/forgot", "post", "202", "422"},
+            {"/api/auth/password/reset", "post", "204", "422"},
+            {"/api/auth/me/email", "post", "202", "401", "409", "422", "429"},
         };
         for (String[] op : expected) {
             String base = "paths.'" + op[0] + "'." + op[1];

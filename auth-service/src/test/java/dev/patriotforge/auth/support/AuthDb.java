@@ -114,6 +114,13 @@ public class AuthDb {
                 userIds);
     }
 
+    /** Locks an outbox row (as a replica's claim does) until {@link RowLock#close()}. */
+    public RowLock lockOutbox(UUID id) {
+        return lock(
+                "SELECT id FROM auth.forge_mail_outbox WHERE id = ANY (?) FOR UPDATE",
+                id.toString());
+    }
+
     /** Locks the sessions, ended or not, until {@link RowLock#close()} rolls back. */
     public RowLock lockSessions(String... sessionIds) {
         return lock("SELECT id FROM auth.forge_sessions WHERE id = ANY (?) FOR UPDATE", sessionIds);

@@ -10,6 +10,8 @@ public final class ErrorCodes {
     public static final String TOKEN_REVOKED = "token_revoked";
     public static final String INVALID_CREDENTIALS = "invalid_credentials";
     public static final String REFRESH_TOKEN_REUSED = "refresh_token_reused";
+    public static final String ACTION_TOKEN_INVALID = "action_token_invalid";
+    public static final String EMAIL_NOT_VERIFIED = "email_not_verified";
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not_found";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";

@@ -6,6 +6,7 @@ public final class JwtClaims {
     public static final String AUDIENCE = "aud";
     public static final String SUBJECT = "sub";
     public static final String EMAIL = "email";
+    public static final String EMAIL_VERIFIED = "email_verified";
     public static final String GROUPS = "groups";
     public static final String SESSION_ID = "sid";
     public static final String TOKEN_ID = "jti";
