@@ -228,7 +228,7 @@ public class QuoteResource {
     @APIResponse(
             responseCode = "200",
             description =
-                    "One page: {items: [{id, type, actor_id, from_status, to_status, at}],"
+                    "One page: {items: [{id, type, actor_id, from_status, to_status, at, details}],"
                             + " next_cursor}",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "403", description = Docs.E403)
