@@ -104,7 +104,10 @@ final class Typesetter {
     }
 
     private int glyphable(int cp) {
-        if (Character.isISOControl(cp) || Character.getType(cp) == Character.LINE_SEPARATOR) {
+        int kind = Character.getType(cp);
+        if (Character.isISOControl(cp)
+                || kind == Character.LINE_SEPARATOR
+                || kind == Character.PARAGRAPH_SEPARATOR) {
             return ' ';
         }
         return unitWidth(cp) > 0 || hasGlyph(cp) ? cp : REPLACEMENT;
