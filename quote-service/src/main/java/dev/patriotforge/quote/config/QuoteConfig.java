@@ -17,6 +17,8 @@ public interface QuoteConfig {
 
     Expiry expiry();
 
+    Documents documents();
+
     /** Idempotent creates: records in the service's own database, one per caller and key. */
     interface Idempotency {
         /** How long a key and the first response are kept ({@code FORGE_QUOTE_IDEMPOTENCY_TTL}). */
@@ -63,5 +65,11 @@ public interface QuoteConfig {
 
         /** Quotes expired per transaction ({@code FORGE_QUOTE_EXPIRY_BATCH_SIZE}). */
         int batchSize();
+    }
+
+    /** The quote documents (PDF, contract section 3.1). */
+    interface Documents {
+        /** The seller named on every document ({@code FORGE_SELLER_NAME}). */
+        String sellerName();
     }
 }

@@ -27,6 +27,13 @@ public class Quote {
     @Column(name = "customer_id", nullable = false, updatable = false)
     public UUID customerId;
 
+    /**
+     * The customer's email as of creation (the token's {@code email} claim), for the quote's
+     * documents; null for quotes created before V4 or from a token without one.
+     */
+    @Column(name = "customer_email", updatable = false, length = 254)
+    public String customerEmail;
+
     @Column(nullable = false)
     public QuoteStatus status;
 

@@ -45,6 +45,15 @@ final class Docs {
     static final String E403 = "forbidden: the caller's role may not do this";
     static final String E404 =
             "not_found: absent, deleted, or not visible to the caller (never tells which)";
+    static final String E404_DOCUMENT =
+            "not_found: the quote is absent, deleted or not visible to the caller, was never"
+                    + " priced, or has no such revision";
+    static final String DOCUMENT =
+            "The quote document of a priced revision: seller, number and revision, customer email,"
+                    + " title, notes, every item, subtotal, discounts, tax per rate, total,"
+                    + " currency, valid until and priced at, in an embedded Unicode font. The same"
+                    + " revision always gives the same bytes; the ETag is their SHA-256 and"
+                    + " If-None-Match gets 304. Visible exactly where the quote is.";
     static final String E409 = "invalid_state_transition: not allowed from the current status";
     static final String E412 = "version_mismatch: If-Match is stale; nothing changed";
     static final String E413 = "payload_too_large: the body is over 1 MiB";

@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.service;
 
 import dev.patriotforge.common.security.Caller;
+import dev.patriotforge.quote.document.QuoteDocument;
 import dev.patriotforge.quote.domain.Quote;
 import dev.patriotforge.quote.domain.QuoteRepository;
 import dev.patriotforge.quote.domain.QuoteRevision;
@@ -83,17 +84,28 @@ public class QuoteRevisions {
     @Transactional
     public RevisionView get(Caller caller, UUID id, String number) {
         quotes.readOnly();
+        return RevisionView.from(find(access.readable(caller, id), number));
+    }
+
+    /**
+     * What the document of one revision shows, read with the quote's visibility: 404 when the quote
+     * is not visible, was never priced, or has no such revision.
+     */
+    @Transactional
+    public QuoteDocument document(Caller caller, UUID id, String number, String seller) {
+        quotes.readOnly();
         Quote quote = access.readable(caller, id);
+        return RevisionDocument.of(quote, find(quote, number), seller);
+    }
+
+    private QuoteRevision find(Quote quote, String number) {
         int n;
         try {
             n = Integer.parseInt(number);
         } catch (NumberFormatException e) {
             throw new NotFound("quote revision");
         }
-        return revisions
-                .find(quote.id, n)
-                .map(RevisionView::from)
-                .orElseThrow(() -> new NotFound("quote revision"));
+        return revisions.find(quote.id, n).orElseThrow(() -> new NotFound("quote revision"));
     }
 
     /**

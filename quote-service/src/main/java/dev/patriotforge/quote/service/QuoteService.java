@@ -72,6 +72,7 @@ public class QuoteService {
                 String.format(
                         "Q-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), quotes.nextNumber());
         quote.customerId = caller.userId();
+        quote.customerEmail = caller.email();
         quote.status = QuoteStatus.DRAFT;
         quote.title = draft.title();
         quote.notes = draft.notes();

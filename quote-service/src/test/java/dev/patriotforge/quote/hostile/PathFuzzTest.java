@@ -74,6 +74,7 @@ class PathFuzzTest {
                         new Call("POST", "/request-changes"),
                         new Call("GET", "/revisions"),
                         new Call("GET", "/revisions/1"),
+                        new Call("GET", "/revisions/1/pdf"),
                         new Call("POST", "/decline"),
                         new Call("POST", "/cancel"),
                         new Call("PUT", ""),

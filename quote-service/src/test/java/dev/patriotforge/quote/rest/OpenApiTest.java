@@ -43,6 +43,9 @@ class OpenApiTest {
                             "get /api/quotes/{id}/revisions", List.of("200", "401", "404", "422")),
                     Map.entry("get /api/quotes/{id}/revisions/{n}", List.of("200", "401", "404")),
                     Map.entry(
+                            "get /api/quotes/{id}/revisions/{n}/pdf",
+                            List.of("200", "304", "401", "404", "503")),
+                    Map.entry(
                             "post /api/quotes/{id}/decline",
                             List.of("200", "403", "404", "409", "412")),
                     Map.entry(
@@ -79,6 +82,16 @@ class OpenApiTest {
                         "QuoteRevision",
                         "QuoteRevisionPage",
                         "QuoteTaxGroup");
+    }
+
+    @Test
+    void theQuoteDocumentIsAPdf() {
+        assertThat(
+                        openApi()
+                                .getMap(
+                                        "paths.'/api/quotes/{id}/revisions/{n}/pdf'.get.responses"
+                                                + ".'200'.content"))
+                .containsOnlyKeys("application/pdf");
     }
 
     @Test

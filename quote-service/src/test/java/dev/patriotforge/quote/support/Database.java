@@ -31,6 +31,25 @@ public final class Database {
         }
     }
 
+    /** One text column of one quote, or null. */
+    public static String text(AgroalDataSource db, String sql, String quoteId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, UUID.fromString(quoteId));
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an UPDATE of exactly one quote (its id the only parameter). */
+    public static void updateOne(AgroalDataSource db, String sql, String quoteId) {
+        update(db, sql, quoteId);
+    }
+
     private static void update(AgroalDataSource db, String sql, String quoteId) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {

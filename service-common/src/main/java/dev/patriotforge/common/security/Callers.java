@@ -27,6 +27,7 @@ public class Callers {
     private static final List<String> BY_CAPABILITY =
             List.of(Roles.ADMIN, Roles.STAFF, Roles.CUSTOMER);
     private static final String AMR = "amr";
+    private static final int MAX_EMAIL = 254;
 
     private final SecurityIdentity identity;
     private Caller current;
@@ -55,7 +56,7 @@ public class Callers {
                         .filter(identity::hasRole)
                         .findFirst()
                         .orElseThrow(Forbidden::new);
-        return new Caller(userId, sessionId, role, amr(token));
+        return new Caller(userId, sessionId, role, amr(token), email(token));
     }
 
     /** The {@code amr} claim as strings; empty when absent or not a list. */
@@ -65,6 +66,13 @@ public class Callers {
             return values.stream().map(Callers::text).collect(Collectors.toUnmodifiableSet());
         }
         return Set.of();
+    }
+
+    /** The {@code email} claim when it is a string of at most 254 characters, else null. */
+    private static String email(JsonWebToken token) {
+        Object claim = token.getClaim(JwtClaims.EMAIL);
+        String email = claim == null ? null : text(claim);
+        return email == null || email.isBlank() || email.length() > MAX_EMAIL ? null : email;
     }
 
     private static String text(Object value) {
