@@ -3,6 +3,7 @@ package dev.patriotforge.auth.rest;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.service.AuthService;
 import dev.patriotforge.auth.service.IssuedTokens;
+import dev.patriotforge.auth.service.LoginResult;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.common.net.ClientAddress;
@@ -84,11 +85,23 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with email and password; also sets the forge_refresh cookie")
+    @Operation(
+            summary = "Log in with email and password; also sets the forge_refresh cookie",
+            description =
+                    "For an account with TOTP on, the right password gives only {mfa_required,"
+                            + " mfa_token, expires_in} (no tokens, no cookie): finish at"
+                            + " POST /api/auth/login/mfa.")
     @APIResponse(
             responseCode = "200",
-            description = "Tokens",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            description = "Tokens, or the second step when TOTP is on",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                TokenResponse.class,
+                                                MfaChallengeResponse.class
+                                            })))
     @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(
             responseCode = "401",
@@ -101,10 +114,16 @@ public class AuthResource {
                     "too_many_attempts (the account is locked) or rate_limited (this IP, or the"
                             + " server is saturated); Retry-After")
     @APIResponse(responseCode = "503", description = ProblemDocs.E503)
-    public RestResponse<TokenResponse> login(
-            @Valid @NotNull LoginRequest body, HttpServerRequest request) {
-        return tokens(
-                auth.login(body.email(), body.password(), Requests.client(request, addresses)));
+    public RestResponse<?> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
+        LoginResult result =
+                auth.login(body.email(), body.password(), Requests.client(request, addresses));
+        if (result.mfaRequired()) {
+            return RestResponse.ResponseBuilder.ok(MfaChallengeResponse.from(result))
+                    .header("Cache-Control", "no-store")
+                    .header("Pragma", "no-cache")
+                    .build();
+        }
+        return tokens(result.tokens());
     }
 
     @POST
@@ -184,7 +203,7 @@ public class AuthResource {
                 .build();
     }
 
-    private static RestResponse<TokenResponse> tokens(IssuedTokens tokens) {
+    static RestResponse<TokenResponse> tokens(IssuedTokens tokens) {
         return RestResponse.ResponseBuilder.ok(TokenResponse.from(tokens))
                 .cookie(RefreshCookie.of(tokens.refreshToken(), tokens.refreshTtl()))
                 .header("Cache-Control", "no-store")

@@ -4,6 +4,7 @@ import dev.patriotforge.auth.config.AuthConfig;
 import io.quarkus.runtime.Startup;
 import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -44,6 +45,7 @@ public class MfaCipher {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public MfaCipher(AuthConfig config) {
         this(loadKey(config));
     }

@@ -75,8 +75,17 @@ public class SessionService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Opens a session for a user who just proved their password. Runs in the caller's tx. */
-    IssuedTokens open(User user, ClientInfo client) {
+    /** The amr of a session opened by a password alone. */
+    static final String AMR_PASSWORD = "pwd";
+
+    /** The amr of a session opened by a password and a TOTP or recovery code. */
+    static final String AMR_PASSWORD_OTP = "pwd otp";
+
+    /**
+     * Opens a session for a user who just proved their password (and, with {@link
+     * #AMR_PASSWORD_OTP}, a second factor). Runs in the caller's tx.
+     */
+    IssuedTokens open(User user, ClientInfo client, String amr) {
         Instant now = now();
         UserSession session = new UserSession();
         session.id = UUID.randomUUID();
@@ -87,6 +96,7 @@ public class SessionService {
         session.updatedAt = now;
         session.lastUsedAt = now;
         session.expiresAt = nextExpiry(session, now);
+        session.amr = amr;
         sessions.persist(session);
         return issue(user, session, now);
     }
@@ -178,7 +188,13 @@ public class SessionService {
         refreshTokens.persist(row);
         String access =
                 tokens.accessToken(
-                        user.id, user.email, user.emailVerified, user.role, session.id, now);
+                        user.id,
+                        user.email,
+                        user.emailVerified,
+                        user.role,
+                        session.id,
+                        List.of(session.amr.split(" ")),
+                        now);
         return new IssuedTokens(
                 session.id,
                 access,
@@ -223,6 +239,14 @@ public class SessionService {
     @Transactional
     public void logoutAll(Caller caller) {
         endAll(caller.userId(), REASON_LOGOUT_ALL);
+    }
+
+    /** Ends every open session of a user but one, in the caller's transaction. */
+    int endAllExcept(UUID userId, UUID keep, String reason) {
+        return revocations.end(
+                sessions.openForUpdate(userId).stream().filter(s -> !s.id.equals(keep)).toList(),
+                reason,
+                now());
     }
 
     /** Ends every open session of a user, in the caller's transaction. */

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Callers {
     private static final List<String> BY_CAPABILITY =
             List.of(Roles.ADMIN, Roles.STAFF, Roles.CUSTOMER);
-    private static final String AMR = "amr";
 
     private final SecurityIdentity identity;
     private Caller current;
@@ -60,7 +59,7 @@ public class Callers {
 
     /** The {@code amr} claim as strings; empty when absent or not a list. */
     private static Set<String> amr(JsonWebToken token) {
-        Object claim = token.getClaim(AMR);
+        Object claim = token.getClaim(JwtClaims.AMR);
         if (claim instanceof Collection<?> values) {
             return values.stream().map(Callers::text).collect(Collectors.toUnmodifiableSet());
         }
