@@ -79,6 +79,13 @@ public interface AuthConfig {
 
         /** {@code FORGE_AUTH_REFRESH_TOKEN_TTL}. */
         Duration refreshTtl();
+
+        /**
+         * {@code FORGE_AUTH_REFRESH_GRACE}: how long the immediately previous refresh token of a
+         * session still gets a fresh pair (two tabs refreshing at once) instead of counting as
+         * reuse. {@code PT0S} turns the grace off.
+         */
+        Duration refreshGrace();
     }
 
     /** How long a session may live, and how long an ended one is kept. */

@@ -4,6 +4,7 @@ import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.service.AuthService;
 import dev.patriotforge.auth.service.IssuedTokens;
 import dev.patriotforge.auth.service.LoginResult;
+import dev.patriotforge.auth.service.SessionRefresh;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.common.net.ClientAddress;
@@ -37,13 +38,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuthResource {
     private final AuthService auth;
     private final SessionService sessions;
+    private final SessionRefresh refreshes;
     private final Callers callers;
     private final ClientAddress addresses;
 
     public AuthResource(
-            AuthService auth, SessionService sessions, Callers callers, ClientAddress addresses) {
+            AuthService auth,
+            SessionService sessions,
+            SessionRefresh refreshes,
+            Callers callers,
+            ClientAddress addresses) {
         this.auth = auth;
         this.sessions = sessions;
+        this.refreshes = refreshes;
         this.callers = callers;
         this.addresses = addresses;
     }
@@ -132,7 +139,9 @@ public class AuthResource {
             summary = "Exchange a refresh token (body or forge_refresh cookie) for new tokens",
             description =
                     "The presented refresh token is spent. Presenting a spent one again ends its"
-                            + " session.")
+                            + " session, except the immediately previous refresh token of the"
+                            + " session presented again within FORGE_AUTH_REFRESH_GRACE (default"
+                            + " 10 s), which gets a fresh pair for the same session.")
     @APIResponse(
             responseCode = "200",
             description = "New tokens",
@@ -155,7 +164,7 @@ public class AuthResource {
                 body != null && body.refreshToken() != null
                         ? body.refreshToken()
                         : cookie == null ? null : Secret.of(cookie);
-        return tokens(sessions.refresh(token, Requests.client(request, addresses)));
+        return tokens(refreshes.refresh(token, Requests.client(request, addresses)));
     }
 
     /** A browser's refresh: no body at all, only the forge_refresh cookie. */
@@ -170,7 +179,7 @@ public class AuthResource {
             throw new UnsupportedMediaType();
         }
         Secret token = cookie == null ? null : Secret.of(cookie);
-        return tokens(sessions.refresh(token, Requests.client(request, addresses)));
+        return tokens(refreshes.refresh(token, Requests.client(request, addresses)));
     }
 
     @POST
@@ -195,6 +204,7 @@ public class AuthResource {
     @Operation(summary = "End every session of the caller")
     @APIResponse(responseCode = "204", description = "Every session ended")
     @APIResponse(responseCode = "401", description = ProblemDocs.E401)
+    @APIResponse(responseCode = "403", description = Docs.E403_MFA)
     @APIResponse(responseCode = "503", description = ProblemDocs.E503)
     public RestResponse<Void> logoutAll() {
         sessions.logoutAll(callers.current());
