@@ -114,7 +114,6 @@ public final class Tokens {
         private RSAKey key = key();
         private String kid;
         private boolean includeSid = true;
-        private List<String> amr;
 
         private Builder(UUID user, String role, UUID sessionId) {
             this.user = user;
@@ -152,12 +151,6 @@ public final class Tokens {
             return this;
         }
 
-        /** The {@code amr} claim (RFC 8176), e.g. {@code "pwd", "otp"}; absent unless set. */
-        public Builder amr(String... methods) {
-            amr = List.of(methods);
-            return this;
-        }
-
         public Builder withoutSid() {
             includeSid = false;
             return this;
@@ -177,9 +170,6 @@ public final class Tokens {
                             .expirationTime(Date.from(expiresAt));
             if (includeSid) {
                 claims.claim("sid", sessionId.toString());
-            }
-            if (amr != null) {
-                claims.claim("amr", amr);
             }
             return claims.build();
         }
