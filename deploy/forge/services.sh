@@ -147,12 +147,22 @@ forge_start_services() {
             -pkeyopt rsa_keygen_bits:2048 -out "$keys/signing-key.pem" 2>/dev/null
         export FORGE_AUTH_JWT_SIGNING_KEY_FILE="$keys/signing-key.pem"
     fi
+    # The AES-256 key of TOTP secrets at rest (the prod profile refuses to start without one).
+    if [ -z "${FORGE_AUTH_MFA_ENCRYPTION_KEY:-}" ]; then
+        mkdir -p "$keys"
+        chmod 700 "$keys"
+        [ -f "$keys/mfa-encryption-key" ] \
+            || (umask 077 && openssl rand -base64 32 > "$keys/mfa-encryption-key")
+        FORGE_AUTH_MFA_ENCRYPTION_KEY="$(cat "$keys/mfa-encryption-key")"
+        export FORGE_AUTH_MFA_ENCRYPTION_KEY
+    fi
     export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
     export FORGE_JWKS_URL="${FORGE_JWKS_URL:-http://127.0.0.1:$auth_port/api/auth/.well-known/jwks.json}"
     # Links in mail point at the gateway.
     export FORGE_PUBLIC_URL="${FORGE_PUBLIC_URL:-http://localhost:${FORGE_GATEWAY_PORT:-8080}}"
     # What `./forge env` adds to the servers' environment for a service started by hand.
     declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
+        FORGE_AUTH_MFA_ENCRYPTION_KEY \
         2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
     # Each service gets its own part of this environment (forge_service_env_filter) and listens
     # on 127.0.0.1; only the gateway listens publicly.

@@ -39,6 +39,9 @@ cl_setup() {
         (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
             -out "$cdir/signing-key.pem" 2>/dev/null)
     fi
+    # ... and encrypt TOTP secrets with one key (prod refuses to start without it).
+    [ -f "$cdir/mfa-encryption-key" ] \
+        || (umask 077 && openssl rand -base64 32 > "$cdir/mfa-encryption-key")
     # The replicas run from a copy of the packaged apps, so that a build running meanwhile
     # (another module's ./mvnw package) cannot change the jars under them.
     # RELIABILITY_APP_ROOT points at another checkout's packaged apps (default: this one).
@@ -63,6 +66,7 @@ EOF
 CL_GATEWAY_PORT=$gateway
 export FORGE_AUTH_JWT_SIGNING_KEY_FILE='$cdir/signing-key.pem'
 export FORGE_AUTH_JWT_KEY_ID=reliability-1
+export FORGE_AUTH_MFA_ENCRYPTION_KEY='$(cat "$cdir/mfa-encryption-key")'
 export FORGE_JWKS_URL='http://127.0.0.1:$gateway/api/auth/.well-known/jwks.json'
 export FORGE_AUTH_IP_REGISTRATIONS=${RELIABILITY_IP_REGISTRATIONS:-12}
 export FORGE_AUTH_IP_FAILED_LOGINS=${RELIABILITY_IP_FAILED_LOGINS:-12}

@@ -33,6 +33,8 @@ public interface AuthConfig {
 
     Recovery recovery();
 
+    Mfa mfa();
+
     /** Signing and verification of access tokens. */
     interface Jwt {
         /** {@code FORGE_JWT_ISSUER}. */
@@ -77,6 +79,13 @@ public interface AuthConfig {
 
         /** {@code FORGE_AUTH_REFRESH_TOKEN_TTL}. */
         Duration refreshTtl();
+
+        /**
+         * {@code FORGE_AUTH_REFRESH_GRACE}: how long the immediately previous refresh token of a
+         * session still gets a fresh pair (two tabs refreshing at once) instead of counting as
+         * reuse. {@code PT0S} turns the grace off.
+         */
+        Duration refreshGrace();
     }
 
     /** How long a session may live, and how long an ended one is kept. */
@@ -184,5 +193,15 @@ public interface AuthConfig {
         /** The window of the per-user and per-address limits above. */
         @WithDefault("PT1H")
         Duration window();
+    }
+
+    /** Two-step login (contract 2.2). */
+    interface Mfa {
+        /** {@code FORGE_AUTH_MFA_ENCRYPTION_KEY}: base64 of the 256-bit AES key of TOTP secrets. */
+        Optional<String> encryptionKey();
+
+        /** How long an {@code mfa_token} lives. */
+        @WithDefault("PT5M")
+        Duration tokenTtl();
     }
 }

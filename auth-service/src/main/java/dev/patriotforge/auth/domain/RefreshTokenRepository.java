@@ -12,6 +12,43 @@ import java.util.UUID;
 @ApplicationScoped
 public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
 
+    /** The session of the token with this hash, read without a lock. */
+    public Optional<UUID> sessionOf(byte[] tokenHash) {
+        List<?> rows =
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT session_id FROM auth.forge_refresh_tokens WHERE"
+                                        + " token_hash = :hash")
+                        .setParameter("hash", tokenHash)
+                        .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(NativeRows.uuid(rows.get(0)));
+    }
+
+    /** When the session's latest rotation spent its tokens; empty when none was spent yet. */
+    public Optional<Instant> lastSpentAt(UUID sessionId) {
+        List<?> rows =
+                getEntityManager()
+                        .createNativeQuery(
+                                "SELECT max(spent_at) FROM auth.forge_refresh_tokens WHERE"
+                                        + " session_id = :session")
+                        .setParameter("session", sessionId)
+                        .getResultList();
+        return rows.isEmpty() || rows.get(0) == null
+                ? Optional.empty()
+                : Optional.of(NativeRows.instant(rows.get(0)));
+    }
+
+    /** Spends every live refresh token of the session (a rotation leaves only its new one). */
+    public int spendLive(UUID sessionId, Instant now) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "UPDATE auth.forge_refresh_tokens SET spent_at = :now, updated_at = :now"
+                                + " WHERE session_id = :session AND spent_at IS NULL")
+                .setParameter("now", now)
+                .setParameter("session", sessionId)
+                .executeUpdate();
+    }
+
     /** The token row, locked so that two concurrent refreshes with one token cannot both win. */
     public Optional<RefreshToken> findByHashForUpdate(byte[] tokenHash) {
         return find("tokenHash", (Object) tokenHash)

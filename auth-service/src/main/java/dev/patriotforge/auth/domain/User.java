@@ -31,6 +31,21 @@ public class User {
     @Column(name = "password_hash", nullable = false, length = 255)
     public String passwordHash;
 
+    /**
+     * The TOTP secret, AES-GCM encrypted ({@code MfaCipher}); set from enrolment on, never leaves
+     * the service layer, never logged.
+     */
+    @Column(name = "totp_secret")
+    public byte[] totpSecret;
+
+    /** When TOTP was confirmed: it is on from then; null while off or only enrolling. */
+    @Column(name = "totp_confirmed_at")
+    public Instant totpConfirmedAt;
+
+    /** The last time step whose code was accepted; that step and earlier ones are refused. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -41,6 +56,11 @@ public class User {
     public Instant deletedAt;
 
     @Version public long version;
+
+    /** True when logging in takes a second step. */
+    public boolean mfaEnabled() {
+        return totpConfirmedAt != null;
+    }
 
     @Override
     public String toString() {

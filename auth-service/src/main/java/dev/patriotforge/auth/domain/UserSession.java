@@ -42,6 +42,10 @@ public class UserSession {
     @Column(name = "end_reason", length = 32)
     public String endReason;
 
+    /** How the session was opened: {@code pwd}, or {@code pwd otp} after a second factor. */
+    @Column(nullable = false, length = 32)
+    public String amr = "pwd";
+
     @Version public long version;
 
     public boolean isLive(Instant now) {

@@ -4,6 +4,7 @@ import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.config.MailConfig;
 import dev.patriotforge.auth.domain.ActionTokenRepository;
 import dev.patriotforge.auth.domain.MailOutboxRepository;
+import dev.patriotforge.auth.domain.MfaTokenRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ public class MailPurge {
 
     private final MailOutboxRepository outbox;
     private final ActionTokenRepository tokens;
+    private final MfaTokenRepository mfaTokens;
     private final MailConfig config;
     private final int batch;
     private final Clock clock;
@@ -29,11 +31,13 @@ public class MailPurge {
     public MailPurge(
             MailOutboxRepository outbox,
             ActionTokenRepository tokens,
+            MfaTokenRepository mfaTokens,
             MailConfig config,
             AuthConfig auth,
             Clock clock) {
         this.outbox = outbox;
         this.tokens = tokens;
+        this.mfaTokens = mfaTokens;
         this.config = config;
         this.batch = auth.sessions().purgeBatch();
         this.clock = clock;
@@ -66,6 +70,11 @@ public class MailPurge {
         } while (n == batch);
         do {
             n = QuarkusTransaction.requiringNew().call(() -> tokens.purgeExpired(cutoff, batch));
+            total += n;
+        } while (n == batch);
+        // The second steps of logins (mfa_tokens, 5 minutes) go with the mailed tokens.
+        do {
+            n = QuarkusTransaction.requiringNew().call(() -> mfaTokens.purgeExpired(cutoff, batch));
             total += n;
         } while (n == batch);
         return total;

@@ -80,6 +80,7 @@ public class AccountResource {
             responseCode = "202",
             description = "The confirmation is on its way",
             content = @Content(schema = @Schema(implementation = AcceptedResponse.class)))
+    @APIResponse(responseCode = "403", description = Docs.E403_MFA)
     @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(
             responseCode = "409",

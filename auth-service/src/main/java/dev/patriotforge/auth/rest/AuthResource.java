@@ -3,6 +3,8 @@ package dev.patriotforge.auth.rest;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.service.AuthService;
 import dev.patriotforge.auth.service.IssuedTokens;
+import dev.patriotforge.auth.service.LoginResult;
+import dev.patriotforge.auth.service.SessionRefresh;
 import dev.patriotforge.auth.service.SessionService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.common.net.ClientAddress;
@@ -36,13 +38,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuthResource {
     private final AuthService auth;
     private final SessionService sessions;
+    private final SessionRefresh refreshes;
     private final Callers callers;
     private final ClientAddress addresses;
 
     public AuthResource(
-            AuthService auth, SessionService sessions, Callers callers, ClientAddress addresses) {
+            AuthService auth,
+            SessionService sessions,
+            SessionRefresh refreshes,
+            Callers callers,
+            ClientAddress addresses) {
         this.auth = auth;
         this.sessions = sessions;
+        this.refreshes = refreshes;
         this.callers = callers;
         this.addresses = addresses;
     }
@@ -84,11 +92,23 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with email and password; also sets the forge_refresh cookie")
+    @Operation(
+            summary = "Log in with email and password; also sets the forge_refresh cookie",
+            description =
+                    "For an account with TOTP on, the right password gives only {mfa_required,"
+                            + " mfa_token, expires_in} (no tokens, no cookie): finish at"
+                            + " POST /api/auth/login/mfa.")
     @APIResponse(
             responseCode = "200",
-            description = "Tokens",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+            description = "Tokens, or the second step when TOTP is on",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                TokenResponse.class,
+                                                MfaChallengeResponse.class
+                                            })))
     @APIResponse(responseCode = "400", description = ProblemDocs.E400)
     @APIResponse(
             responseCode = "401",
@@ -101,10 +121,16 @@ public class AuthResource {
                     "too_many_attempts (the account is locked) or rate_limited (this IP, or the"
                             + " server is saturated); Retry-After")
     @APIResponse(responseCode = "503", description = ProblemDocs.E503)
-    public RestResponse<TokenResponse> login(
-            @Valid @NotNull LoginRequest body, HttpServerRequest request) {
-        return tokens(
-                auth.login(body.email(), body.password(), Requests.client(request, addresses)));
+    public RestResponse<?> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
+        LoginResult result =
+                auth.login(body.email(), body.password(), Requests.client(request, addresses));
+        if (result.mfaRequired()) {
+            return RestResponse.ResponseBuilder.ok(MfaChallengeResponse.from(result))
+                    .header("Cache-Control", "no-store")
+                    .header("Pragma", "no-cache")
+                    .build();
+        }
+        return tokens(result.tokens());
     }
 
     @POST
@@ -113,7 +139,9 @@ public class AuthResource {
             summary = "Exchange a refresh token (body or forge_refresh cookie) for new tokens",
             description =
                     "The presented refresh token is spent. Presenting a spent one again ends its"
-                            + " session.")
+                            + " session, except the immediately previous refresh token of the"
+                            + " session presented again within FORGE_AUTH_REFRESH_GRACE (default"
+                            + " 10 s), which gets a fresh pair for the same session.")
     @APIResponse(
             responseCode = "200",
             description = "New tokens",
@@ -136,7 +164,7 @@ public class AuthResource {
                 body != null && body.refreshToken() != null
                         ? body.refreshToken()
                         : cookie == null ? null : Secret.of(cookie);
-        return tokens(sessions.refresh(token, Requests.client(request, addresses)));
+        return tokens(refreshes.refresh(token, Requests.client(request, addresses)));
     }
 
     /** A browser's refresh: no body at all, only the forge_refresh cookie. */
@@ -151,7 +179,7 @@ public class AuthResource {
             throw new UnsupportedMediaType();
         }
         Secret token = cookie == null ? null : Secret.of(cookie);
-        return tokens(sessions.refresh(token, Requests.client(request, addresses)));
+        return tokens(refreshes.refresh(token, Requests.client(request, addresses)));
     }
 
     @POST
@@ -176,6 +204,7 @@ public class AuthResource {
     @Operation(summary = "End every session of the caller")
     @APIResponse(responseCode = "204", description = "Every session ended")
     @APIResponse(responseCode = "401", description = ProblemDocs.E401)
+    @APIResponse(responseCode = "403", description = Docs.E403_MFA)
     @APIResponse(responseCode = "503", description = ProblemDocs.E503)
     public RestResponse<Void> logoutAll() {
         sessions.logoutAll(callers.current());
@@ -184,7 +213,7 @@ public class AuthResource {
                 .build();
     }
 
-    private static RestResponse<TokenResponse> tokens(IssuedTokens tokens) {
+    static RestResponse<TokenResponse> tokens(IssuedTokens tokens) {
         return RestResponse.ResponseBuilder.ok(TokenResponse.from(tokens))
                 .cookie(RefreshCookie.of(tokens.refreshToken(), tokens.refreshTtl()))
                 .header("Cache-Control", "no-store")

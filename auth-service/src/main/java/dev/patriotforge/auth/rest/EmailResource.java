@@ -70,6 +70,7 @@ public class EmailResource {
             description = "A mail is on its way (none if the address is already confirmed)",
             content = @Content(schema = @Schema(implementation = AcceptedResponse.class)))
     @APIResponse(responseCode = "401", description = ProblemDocs.E401)
+    @APIResponse(responseCode = "403", description = Docs.E403_MFA)
     @APIResponse(responseCode = "429", description = "rate_limited (Retry-After)")
     public RestResponse<AcceptedResponse> resend() {
         verification.resend(callers.current());

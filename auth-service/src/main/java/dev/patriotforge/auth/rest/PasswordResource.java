@@ -59,6 +59,7 @@ public class PasswordResource {
             description =
                     "invalid_credentials (wrong current password), unauthenticated, token_invalid,"
                             + " token_expired or token_revoked")
+    @APIResponse(responseCode = "403", description = Docs.E403_MFA)
     @APIResponse(responseCode = "415", description = ProblemDocs.E415)
     @APIResponse(responseCode = "422", description = "validation_failed (new_password)")
     @APIResponse(

@@ -1,5 +1,6 @@
 package dev.patriotforge.auth.rest;
 
+import dev.patriotforge.auth.service.TotpEnrolment;
 import dev.patriotforge.auth.service.UserAdminService;
 import dev.patriotforge.auth.service.UserView;
 import dev.patriotforge.common.openapi.ProblemDocs;
@@ -41,10 +42,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class UserAdminResource {
     private final UserAdminService users;
     private final Callers callers;
+    private final TotpEnrolment mfa;
 
-    public UserAdminResource(UserAdminService users, Callers callers) {
+    public UserAdminResource(UserAdminService users, Callers callers, TotpEnrolment mfa) {
         this.users = users;
         this.callers = callers;
+        this.mfa = mfa;
     }
 
     @GET
@@ -103,6 +106,16 @@ public class UserAdminResource {
             description = "last_admin: the user is the last live admin and may not be deleted")
     public RestResponse<Void> delete(@RestPath UUID id) {
         users.delete(callers.current(), id);
+        return RestResponse.noContent();
+    }
+
+    @DELETE
+    @Path("/{id}/mfa")
+    @Operation(summary = "Turn a user's TOTP off; every session of that user ends")
+    @APIResponse(responseCode = "204", description = "TOTP is off")
+    @APIResponse(responseCode = "404", description = Docs.E404_USER)
+    public RestResponse<Void> resetMfa(@RestPath UUID id) {
+        mfa.reset(callers.current(), id);
         return RestResponse.noContent();
     }
 }

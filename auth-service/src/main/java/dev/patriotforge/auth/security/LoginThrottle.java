@@ -91,6 +91,21 @@ public class LoginThrottle {
             return 0
             """;
 
+    /**
+     * KEYS: the account's count, optionally the IP's window. ARGV: the attempt's member. Gives back
+     * this attempt's own count and keeps the earlier failures.
+     */
+    private static final String GIVEN_BACK =
+            """
+            if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then
+              redis.call('DECR', KEYS[1])
+            end
+            if #KEYS == 2 then
+              redis.call('ZREM', KEYS[2], ARGV[1])
+            end
+            return 0
+            """;
+
     private final RedisDataSource redis;
     private final SlidingWindows windows;
     private final AuthConfig.Lockout lockout;
@@ -133,8 +148,20 @@ public class LoginThrottle {
 
         /** The password was right: the account's count starts again, the IP's is given back. */
         public void succeeded() {
+            run(SUCCEEDED);
+        }
+
+        /**
+         * The password was right but the login takes a second step (contract 2.2): this attempt's
+         * own count is given back, the earlier failures stay. Only a completed login resets them.
+         */
+        public void passedFirstStep() {
+            run(GIVEN_BACK);
+        }
+
+        private void run(String script) {
             List<String> args = new ArrayList<>();
-            args.add(SUCCEEDED);
+            args.add(script);
             args.add(Integer.toString(keys.length));
             args.addAll(List.of(keys));
             args.add(member);

@@ -35,6 +35,7 @@ public class AuthService {
     private final AuthMetrics metrics;
     private final LoginPauses pauses;
     private final EmailVerification verification;
+    private final MfaLogin mfa;
     private final boolean requireVerifiedEmail;
 
     public AuthService(
@@ -47,6 +48,7 @@ public class AuthService {
             AuthMetrics metrics,
             LoginPauses pauses,
             EmailVerification verification,
+            MfaLogin mfa,
             AuthConfig config) {
         this.users = users;
         this.accounts = accounts;
@@ -57,6 +59,7 @@ public class AuthService {
         this.metrics = metrics;
         this.pauses = pauses;
         this.verification = verification;
+        this.mfa = mfa;
         this.requireVerifiedEmail = config.recovery().requireVerifiedEmail();
     }
 
@@ -91,8 +94,11 @@ public class AuthService {
      * verified (and refused, unverified, when it cannot be counted). The session is written under
      * the user's row lock, and only if the password hash and role are still the ones the password
      * was verified against: a login that raced a credential change opens nothing.
+     *
+     * <p>For an account with TOTP on, the right password opens no session: it gets an {@code
+     * mfa_token} for {@link MfaLogin#complete}, and the account's earlier failures stay counted.
      */
-    public IssuedTokens login(String rawEmail, Secret password, ClientInfo client) {
+    public LoginResult login(String rawEmail, Secret password, ClientInfo client) {
         String email = Inputs.normalizeEmail(rawEmail);
         if (!PasswordPolicy.withinMaxLength(password)) {
             // No stored password is this long: refused as a wrong one, without hashing.
@@ -122,7 +128,11 @@ public class AuthService {
             metrics.login("invalid_credentials");
             throw new InvalidCredentials();
         }
-        attempt.succeeded();
+        if (user.mfaEnabled()) {
+            attempt.passedFirstStep();
+        } else {
+            attempt.succeeded();
+        }
         if (refusesUnverified(user)) {
             metrics.login("email_not_verified");
             throw new EmailNotVerified();
@@ -133,7 +143,7 @@ public class AuthService {
         String verifiedHash = user.passwordHash;
         String verifiedRole = user.role;
         pauses.verified(userId);
-        IssuedTokens tokens =
+        LoginResult result =
                 QuarkusTransaction.requiringNew()
                         .call(
                                 () -> {
@@ -151,19 +161,31 @@ public class AuthService {
                                     } else if (rehash != null) {
                                         live.passwordHash = rehash;
                                     }
-                                    IssuedTokens opened = sessions.open(live, client);
+                                    LoginResult opened =
+                                            live.mfaEnabled()
+                                                    ? mfa.challenge(live)
+                                                    : LoginResult.of(
+                                                            sessions.open(
+                                                                    live,
+                                                                    client,
+                                                                    SessionService.AMR_PASSWORD));
                                     users.flush();
                                     pauses.sessionWritten(userId);
                                     return opened;
                                 });
-        if (tokens == null) {
+        if (result == null) {
             metrics.login("invalid_credentials");
             LOG.infof("Login of user %s raced a change of its credentials; no session", userId);
             throw new InvalidCredentials();
         }
+        if (result.mfaRequired()) {
+            metrics.login("mfa_required");
+            LOG.infof("Login of user %s passed its password; a TOTP code is due", userId);
+            return result;
+        }
         metrics.login("success");
-        LOG.infof("Login of user %s opened session %s", userId, tokens.sessionId());
-        return tokens;
+        LOG.infof("Login of user %s opened session %s", userId, result.tokens().sessionId());
+        return result;
     }
 
     /**

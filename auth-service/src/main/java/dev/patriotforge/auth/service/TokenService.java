@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -41,6 +42,7 @@ public class TokenService {
             boolean emailVerified,
             String role,
             UUID sessionId,
+            List<String> amr,
             Instant now) {
         return Jwt.issuer(config.jwt().issuer())
                 .audience(config.jwt().audience())
@@ -49,6 +51,7 @@ public class TokenService {
                 .claim(JwtClaims.EMAIL_VERIFIED, emailVerified)
                 .groups(Set.of(role))
                 .claim(JwtClaims.SESSION_ID, sessionId.toString())
+                .claim(JwtClaims.AMR, amr)
                 .claim(JwtClaims.TOKEN_ID, UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.tokens().accessTtl()))
@@ -71,11 +74,14 @@ public class TokenService {
         return token != null && REFRESH_SHAPE.matcher(token).matches();
     }
 
-    /** What is stored of a refresh token. */
+    /** What is stored of a refresh token (or an mfa_token: the same shape). */
     public static byte[] hashOf(String refreshToken) {
+        return sha256(refreshToken.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256")
-                    .digest(refreshToken.getBytes(StandardCharsets.US_ASCII));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -16,6 +16,7 @@ public record UserView(
         boolean emailVerified,
         String displayName,
         @Schema(enumeration = {"customer", "staff", "admin"}) String role,
+        boolean mfaEnabled,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -26,6 +27,7 @@ public record UserView(
                 user.emailVerified,
                 user.displayName,
                 user.role,
+                user.mfaEnabled(),
                 user.createdAt,
                 user.updatedAt);
     }

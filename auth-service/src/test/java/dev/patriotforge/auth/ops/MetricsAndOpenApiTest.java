@@ -8,7 +8,9 @@ import static dev.patriotforge.auth.ops.Counters.REFRESHES;
 import static dev.patriotforge.auth.ops.Counters.REVOCATIONS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -102,6 +104,11 @@ class MetricsAndOpenApiTest {
             {"/api/auth/password/forgot", "post", "202", "422"},
             {"/api/auth/password/reset", "post", "204", "422"},
             {"/api/auth/me/email", "post", "202", "401", "409", "422", "429"},
+            {"/api/auth/mfa/totp", "post", "200", "401", "409"},
+            {"/api/auth/mfa/totp/confirm", "post", "200", "401", "409", "422"},
+            {"/api/auth/mfa/totp", "delete", "204", "401", "422", "429"},
+            {"/api/auth/login/mfa", "post", "200", "401", "422", "429"},
+            {"/api/auth/users/{id}/mfa", "delete", "204", "401", "403", "404"},
         };
         for (String[] op : expected) {
             String base = "paths.'" + op[0] + "'." + op[1];
@@ -111,6 +118,14 @@ class MetricsAndOpenApiTest {
             }
         }
         doc.body("components.schemas", hasKey("Problem"));
+        // The second step of a login: /login answers tokens or the MFA challenge.
+        doc.body(
+                "paths.'/api/auth/login'.post.responses.'200'.content.'application/json'.schema"
+                        + ".oneOf.'$ref'",
+                hasItems("#/components/schemas/Tokens", "#/components/schemas/MfaChallenge"));
+        doc.body(
+                "components.schemas",
+                allOf(hasKey("MfaChallenge"), hasKey("TotpEnrolment"), hasKey("RecoveryCodes")));
         // Every error response is a problem document (service-common's OpenAPI filter adds it).
         for (String[] op : expected) {
             for (int i = 2; i < op.length; i++) {

@@ -48,7 +48,19 @@ class NoSecretsInLogsTest {
             String access = refreshed.path("access_token");
             secrets.add(access);
             secrets.add(refreshed.path("refresh_token"));
-            // Reuse of a spent token is logged as an incident; the token itself must not be.
+            // The previous token again, within the refresh grace: a fresh pair, not logged.
+            Response grace =
+                    Api.from(Api.ip())
+                            .body(Map.of("refresh_token", login.<String>path("refresh_token")))
+                            .post("/api/auth/refresh");
+            secrets.add(grace.path("access_token"));
+            secrets.add(grace.path("refresh_token"));
+            Response third =
+                    Api.from(Api.ip())
+                            .body(Map.of("refresh_token", refreshed.<String>path("refresh_token")))
+                            .post("/api/auth/refresh");
+            secrets.add(third.path("refresh_token"));
+            // Reuse of an older spent token is logged as an incident; the token itself must not be.
             Api.from(Api.ip())
                     .body(Map.of("refresh_token", login.<String>path("refresh_token")))
                     .post("/api/auth/refresh")

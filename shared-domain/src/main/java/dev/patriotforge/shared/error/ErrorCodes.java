@@ -13,11 +13,14 @@ public final class ErrorCodes {
     public static final String ACTION_TOKEN_INVALID = "action_token_invalid";
     public static final String EMAIL_NOT_VERIFIED = "email_not_verified";
     public static final String FORBIDDEN = "forbidden";
+    public static final String MFA_REQUIRED = "mfa_required";
     public static final String NOT_FOUND = "not_found";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String NOT_ACCEPTABLE = "not_acceptable";
     public static final String DUPLICATE_EMAIL = "duplicate_email";
     public static final String LAST_ADMIN = "last_admin";
+    public static final String MFA_ALREADY_ENABLED = "mfa_already_enabled";
+    public static final String MFA_NOT_ENROLLED = "mfa_not_enrolled";
     public static final String INVALID_STATE_TRANSITION = "invalid_state_transition";
     public static final String QUOTE_EXPIRED = "quote_expired";
     public static final String CONCURRENT_UPDATE = "concurrent_update";

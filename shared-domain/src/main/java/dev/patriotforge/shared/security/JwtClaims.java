@@ -10,6 +10,10 @@ public final class JwtClaims {
     public static final String GROUPS = "groups";
     public static final String SESSION_ID = "sid";
     public static final String TOKEN_ID = "jti";
+
+    /** Authentication methods (RFC 8176): {@code ["pwd"]} or {@code ["pwd", "otp"]}. */
+    public static final String AMR = "amr";
+
     public static final String ISSUED_AT = "iat";
     public static final String EXPIRES_AT = "exp";
 

@@ -29,6 +29,9 @@ class DomainExceptionTest {
                 Arguments.of(new NotAcceptable(), "not_acceptable", 406),
                 Arguments.of(new DuplicateEmail(), "duplicate_email", 409),
                 Arguments.of(new LastAdmin(), "last_admin", 409),
+                Arguments.of(new MfaRequired(), "mfa_required", 403),
+                Arguments.of(new MfaAlreadyEnabled(), "mfa_already_enabled", 409),
+                Arguments.of(new MfaNotEnrolled(), "mfa_not_enrolled", 409),
                 Arguments.of(
                         new InvalidStateTransition("accept", "draft"),
                         "invalid_state_transition",
