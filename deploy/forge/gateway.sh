@@ -73,6 +73,22 @@ forge_render_gateway() {
         printf '%s\n' "$text" > "$dir/$name"
     done
     cp "$src/security-headers.conf" "$dir/security-headers.conf"
+    forge_render_gateway_static "$dir/static"
+}
+
+# The files the gateway serves itself: /api/openapi.json, the services' OpenAPI documents (as
+# their builds wrote them) merged, and /problems/{code}, the error catalogue (docs/errors.md).
+forge_render_gateway_static() {
+    local out="$1" src="$ROOT/deploy/gateway"
+    rm -rf "$out"
+    mkdir -p "$out"
+    python3 "$src/merge-openapi.py" "$out/openapi.json" \
+        "auth=$ROOT/auth-service/target/openapi/openapi.json" \
+        "quote=$ROOT/quote-service/target/openapi/openapi.json" \
+        || die "could not merge the services' OpenAPI documents"
+    python3 "$src/render-catalogue.py" "$ROOT/docs/errors.md" "$out/problems" \
+        || die "could not render the error catalogue"
+    chmod -R a+rX "$out"
 }
 
 # Starts nginx in the foreground of a background job and records its master pid in RUN/pids:

@@ -31,7 +31,8 @@ forge_build_if_needed() {
     local stale=0 svc jar
     for svc in auth-service quote-service; do
         jar="$(service_jar "$svc")"
-        if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$svc/src/main" "$ROOT/service-common/src/main" "$ROOT/shared-domain/src/main" -newer "$jar" -print -quit)" ]; then
+        # The OpenAPI document the build writes next to the jar feeds the gateway's /api/openapi.json.
+        if [ ! -f "$jar" ] || [ ! -f "$ROOT/$svc/target/openapi/openapi.json" ] || [ -n "$(find "$ROOT/$svc/src/main" "$ROOT/service-common/src/main" "$ROOT/shared-domain/src/main" -newer "$jar" -print -quit)" ]; then
             stale=1
         fi
     done
