@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gateway's {@code /api/openapi.json}: the OpenAPI documents of both services (as their builds
@@ -24,13 +27,9 @@ import org.junit.jupiter.api.Test;
 class ApiDocsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeEach
-    void suiteIsUp() {
-        Suite.assumeRunning();
-    }
-
     @Test
     void theMergedDocumentHasEveryPublicPathOfBothServicesAndNothingElse() throws Exception {
+        Suite.assumeRunning();
         HttpResponse<String> response = raw("GET", "/api/openapi.json", Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -61,6 +60,7 @@ class ApiDocsIT {
 
     @Test
     void everyReferenceInTheMergedDocumentResolves() throws Exception {
+        Suite.assumeRunning();
         JsonNode merged = JSON.readTree(raw("GET", "/api/openapi.json", Map.of()).body());
         List<String> refs = new ArrayList<>();
         collectRefs(merged, refs);
@@ -76,8 +76,57 @@ class ApiDocsIT {
 
     @Test
     void theDocumentIsReadOnly() throws Exception {
+        Suite.assumeRunning();
         assertProblem(raw("POST", "/api/openapi.json", Map.of()), 405, "method_not_allowed");
         assertProblem(raw("GET", "/api/openapi.yaml", Map.of()), 404, "not_found");
+    }
+
+    /** Not through the gateway: deploy/gateway/merge-openapi.py itself, on two small documents. */
+    @Test
+    void componentsThatDifferAreRenamedPerServiceAndAPathPublishedTwiceIsRefused(@TempDir Path dir)
+            throws Exception {
+        String user = "{\"type\": \"object\", \"properties\": {\"%s\": {\"type\": \"string\"}}}";
+        String doc =
+                "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"%s\", \"version\": \"1\"},"
+                        + " \"paths\": {\"%s\": {\"get\": {\"responses\": {\"200\": {\"content\":"
+                        + " {\"application/json\": {\"schema\": {\"$ref\":"
+                        + " \"#/components/schemas/User\"}}}}}}}, \"/q/health\": {}},"
+                        + " \"components\": {\"schemas\": {\"User\": %s, \"Same\": {\"type\":"
+                        + " \"string\"}}}}";
+        Files.writeString(dir.resolve("a.json"), doc.formatted("a", "/api/a", user.formatted("a")));
+        Files.writeString(dir.resolve("b.json"), doc.formatted("b", "/api/b", user.formatted("b")));
+
+        assertThat(merge(dir, "auth=" + dir.resolve("a.json"), "quote=" + dir.resolve("b.json")))
+                .isZero();
+        JsonNode merged = JSON.readTree(dir.resolve("out.json").toFile());
+        assertThat(fieldNames(merged.path("paths"))).containsExactly("/api/a", "/api/b");
+        assertThat(fieldNames(merged.path("components").path("schemas")))
+                .containsExactly("AuthUser", "QuoteUser", "Same");
+        assertThat(
+                        merged.at(
+                                        "/paths/~1api~1b/get/responses/200/content/application~1json/schema/$ref")
+                                .asText())
+                .isEqualTo("#/components/schemas/QuoteUser");
+        assertThat(merge(dir, "a=" + dir.resolve("a.json"), "b=" + dir.resolve("a.json")))
+                .as("the same path from two services")
+                .isNotZero();
+    }
+
+    private static int merge(Path dir, String... documents) throws Exception {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "python3",
+                                Repo.root().resolve("deploy/gateway/merge-openapi.py").toString(),
+                                dir.resolve("out.json").toString()));
+        command.addAll(List.of(documents));
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("merge.log").toFile())
+                        .start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
     }
 
     private static Set<String> fieldNames(JsonNode node) {
