@@ -177,12 +177,14 @@ forge_start_services() {
     fi
     export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
     export FORGE_AUTH_MANAGEMENT_PORT="$auth_mport" FORGE_QUOTE_MANAGEMENT_PORT="$quote_mport"
+    # Locally nothing has to leave a load balancer's endpoints first: stop at once on SIGTERM.
+    export FORGE_SHUTDOWN_DELAY="${FORGE_SHUTDOWN_DELAY:-0S}"
     export FORGE_JWKS_URL="${FORGE_JWKS_URL:-http://127.0.0.1:$auth_port/api/auth/.well-known/jwks.json}"
     # Links in mail point at the gateway.
     export FORGE_PUBLIC_URL="${FORGE_PUBLIC_URL:-http://localhost:${FORGE_GATEWAY_PORT:-8080}}"
     # What `./forge env` adds to the servers' environment for a service started by hand.
     declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_AUTH_MANAGEMENT_PORT FORGE_QUOTE_MANAGEMENT_PORT \
-        FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
+        FORGE_SHUTDOWN_DELAY FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
         FORGE_AUTH_MFA_ENCRYPTION_KEY \
         2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
     # Each service gets its own part of this environment (forge_service_env_filter) and listens
