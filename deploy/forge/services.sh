@@ -63,38 +63,53 @@ forge_service_env_filter() { # service
     done < <(compgen -e)
 }
 
-# Starts one service: run-dir, name, port, extra env assignments... It listens on 127.0.0.1 only
-# (FORGE_AUTH_HOST / FORGE_QUOTE_HOST, unless set): the gateway is what listens publicly.
+# Starts one service: run-dir, name, port, extra env assignments... It listens on 127.0.0.1
+# only (FORGE_AUTH_HOST / FORGE_QUOTE_HOST, unless set): the gateway is what listens publicly. Its
+# management interface (/q/health, /q/metrics) gets its own port: FORGE_START_MANAGEMENT_PORT when
+# set, else a free one; RUN/SVC.management-port records it (forge_management_port reads it).
 start_service() {
     local run="$1" svc="$2" port="$3"
     shift 3
-    local host_var=FORGE_AUTH_HOST port_var=FORGE_AUTH_PORT
-    [ "$svc" = quote-service ] && host_var=FORGE_QUOTE_HOST port_var=FORGE_QUOTE_PORT
-    local host="${!host_var:-127.0.0.1}"
+    local host_var=FORGE_AUTH_HOST port_var=FORGE_AUTH_PORT mgmt_var=FORGE_AUTH_MANAGEMENT_PORT
+    local mhost_var=FORGE_AUTH_MANAGEMENT_HOST
+    if [ "$svc" = quote-service ]; then
+        host_var=FORGE_QUOTE_HOST port_var=FORGE_QUOTE_PORT mgmt_var=FORGE_QUOTE_MANAGEMENT_PORT
+        mhost_var=FORGE_QUOTE_MANAGEMENT_HOST
+    fi
+    local host="${!host_var:-127.0.0.1}" mhost="${!mhost_var:-127.0.0.1}"
+    local mport="${FORGE_START_MANAGEMENT_PORT:-$(free_port)}"
+    echo "$mport" > "$run/$svc.management-port"
     local filter
     mapfile -t filter < <(forge_service_env_filter "$svc")
-    log "starting $svc on $host:$port"
+    log "starting $svc on $host:$port (management $mhost:$mport)"
     (
         cd "$run"
         # shellcheck disable=SC2086
-        exec env "${filter[@]}" "$host_var=$host" "$port_var=$port" "$@" "$JAVA_HOME/bin/java" $FORGE_JAVA_OPTS \
-            -jar "$(service_jar "$svc")" >"$run/$svc.log" 2>&1
+        exec env "${filter[@]}" "$host_var=$host" "$port_var=$port" "$mhost_var=$mhost" \
+            "$mgmt_var=$mport" "FORGE_SHUTDOWN_DELAY=${FORGE_SHUTDOWN_DELAY:-0S}" "$@" \
+            "$JAVA_HOME/bin/java" $FORGE_JAVA_OPTS -jar "$(service_jar "$svc")" >"$run/$svc.log" 2>&1
     ) &
     record_pid "$run" "$svc" $!
+}
+
+# The management port (health, metrics) of the service start_service last started in RUN.
+forge_management_port() { # run svc
+    cat "$1/$2.management-port" 2>/dev/null
 }
 
 # The pid RUN/pids last recorded for NAME.
 forge_pid_of() { awk -v n="$2" '$1 == n { p = $2 } END { print p }' "$1/pids"; }
 
-# Waits until SVC answers ready on PORT. Returns 2 when the process ended because its port was
-# taken (start it again on another port), 1 on any other failure.
+# Waits until SVC (API port PORT) answers ready on its management port. Returns 2 when the process
+# ended because a port was taken (start it again on other ports), 1 on any other failure.
 forge_wait_service() { # run svc port timeout-seconds
-    local run="$1" svc="$2" port="$3" timeout="$4" pid
+    local run="$1" svc="$2" port="$3" timeout="$4" pid mport
     pid="$(forge_pid_of "$run" "$svc")"
+    mport="$(forge_management_port "$run" "$svc")"
     wait_for_pid "$pid" "$svc" "$timeout" \
-        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/q/health/ready" && return 0
+        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$mport/q/health/ready" && return 0
     if ! kill -0 "$pid" 2>/dev/null && forge_bind_failed "$run/$svc.log"; then
-        log "port $port was taken before $svc could bind it"
+        log "port $port or $mport was taken before $svc could bind it"
         return 2
     fi
     tail -40 "$run/$svc.log" >&2
@@ -138,8 +153,12 @@ forge_start_service_ready() {
 forge_start_services() {
     local run="$1"
     local auth_port="${FORGE_AUTH_PORT:-8081}" quote_port="${FORGE_QUOTE_PORT:-8082}"
-    port_in_use "$auth_port" && die "port $auth_port (FORGE_AUTH_PORT) is in use"
-    port_in_use "$quote_port" && die "port $quote_port (FORGE_QUOTE_PORT) is in use"
+    local auth_mport="${FORGE_AUTH_MANAGEMENT_PORT:-9081}" quote_mport="${FORGE_QUOTE_MANAGEMENT_PORT:-9082}"
+    local p
+    for p in "$auth_port FORGE_AUTH_PORT" "$quote_port FORGE_QUOTE_PORT" \
+        "$auth_mport FORGE_AUTH_MANAGEMENT_PORT" "$quote_mport FORGE_QUOTE_MANAGEMENT_PORT"; do
+        port_in_use "${p% *}" && die "port ${p% *} (${p#* }) is in use"
+    done
     local keys="$FORGE_DIR/data/jwt"
     if [ -z "${FORGE_AUTH_JWT_SIGNING_KEY_FILE:-}${FORGE_AUTH_JWT_SIGNING_KEY:-}" ]; then
         mkdir -p "$keys"
@@ -158,17 +177,21 @@ forge_start_services() {
         export FORGE_AUTH_MFA_ENCRYPTION_KEY
     fi
     export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
+    export FORGE_AUTH_MANAGEMENT_PORT="$auth_mport" FORGE_QUOTE_MANAGEMENT_PORT="$quote_mport"
+    # Locally nothing has to leave a load balancer's endpoints first: stop at once on SIGTERM.
+    export FORGE_SHUTDOWN_DELAY="${FORGE_SHUTDOWN_DELAY:-0S}"
     export FORGE_JWKS_URL="${FORGE_JWKS_URL:-http://127.0.0.1:$auth_port/api/auth/.well-known/jwks.json}"
     # Links in mail point at the gateway.
     export FORGE_PUBLIC_URL="${FORGE_PUBLIC_URL:-http://localhost:${FORGE_GATEWAY_PORT:-8080}}"
     # What `./forge env` adds to the servers' environment for a service started by hand.
-    declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
+    declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_AUTH_MANAGEMENT_PORT FORGE_QUOTE_MANAGEMENT_PORT \
+        FORGE_SHUTDOWN_DELAY FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
         FORGE_AUTH_MFA_ENCRYPTION_KEY \
         2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
     # Each service gets its own part of this environment (forge_service_env_filter) and listens
     # on 127.0.0.1; only the gateway listens publicly.
-    start_service "$run" auth-service "$auth_port"
-    start_service "$run" quote-service "$quote_port"
+    FORGE_START_MANAGEMENT_PORT="$auth_mport" start_service "$run" auth-service "$auth_port"
+    FORGE_START_MANAGEMENT_PORT="$quote_mport" start_service "$run" quote-service "$quote_port"
     forge_wait_service "$run" auth-service "$auth_port" 90 || die "auth-service is not ready"
     forge_wait_service "$run" quote-service "$quote_port" 90 || die "quote-service is not ready"
 }

@@ -22,15 +22,17 @@ forge_check_service_privileges() { # run svc port
         [ "$svc" = quote-service ] && [[ "$name" == FORGE_BOOTSTRAP_* || "$name" == FORGE_SMTP_* ]] \
             && problems+=("environment has $name")
     done < "/proc/$pid/environ"
-    local listeners
-    listeners="$(ss -Hltn "sport = :$port" | awk '{print $4}')"
-    [ -n "$listeners" ] || problems+=("nothing listens on port $port")
-    local address
-    for address in $listeners; do
-        case "$address" in
-            "127.0.0.1:$port" | "[::ffff:127.0.0.1]:$port") ;;
-            *) problems+=("listens on $address, not on 127.0.0.1 only") ;;
-        esac
+    local listeners address p mport
+    mport="$(forge_management_port "$run" "$svc")"
+    for p in "$port" "$mport"; do
+        listeners="$(ss -Hltn "sport = :$p" | awk '{print $4}')"
+        [ -n "$listeners" ] || problems+=("nothing listens on port $p")
+        for address in $listeners; do
+            case "$address" in
+                "127.0.0.1:$p" | "[::ffff:127.0.0.1]:$p") ;;
+                *) problems+=("listens on $address, not on 127.0.0.1 only") ;;
+            esac
+        done
     done
     if [ ${#problems[@]} -gt 0 ]; then
         local problem
@@ -39,7 +41,7 @@ forge_check_service_privileges() { # run svc port
         done
         return 1
     fi
-    log "$svc: own credentials only, listening on 127.0.0.1:$port"
+    log "$svc: own credentials only, listening on 127.0.0.1:$port and 127.0.0.1:$mport (management)"
 }
 
 forge_bootstrap_admin_note() {
@@ -56,8 +58,8 @@ forge_print_summary() {
 
 PatriotForge is up.
   gateway        ${FORGE_GATEWAY_URL:-(not started)}
-  auth-service   http://127.0.0.1:$FORGE_AUTH_PORT   (ops: /q/health/ready /q/metrics /q/openapi)
-  quote-service  http://127.0.0.1:$FORGE_QUOTE_PORT   (ops: /q/health/ready /q/metrics /q/openapi)
+  auth-service   http://127.0.0.1:$FORGE_AUTH_PORT   management http://127.0.0.1:$FORGE_AUTH_MANAGEMENT_PORT
+  quote-service  http://127.0.0.1:$FORGE_QUOTE_PORT   management http://127.0.0.1:$FORGE_QUOTE_MANAGEMENT_PORT
   PostgreSQL     127.0.0.1:$PG_PORT  database forge
   Redis          127.0.0.1:$REDIS_PORT
   SMTP           127.0.0.1:$SMTP_PORT  mail kept in $MAIL_DIR (read it with ./forge mail)
@@ -70,12 +72,12 @@ EOF
 # The gateway part of the summary: the operations URLs and a first request through the gateway.
 forge_print_first_request() {
     [ -n "${FORGE_GATEWAY_URL:-}" ] || return 0
-    local auth="http://127.0.0.1:$FORGE_AUTH_PORT" quote="http://127.0.0.1:$FORGE_QUOTE_PORT"
+    local auth="http://127.0.0.1:$FORGE_AUTH_MANAGEMENT_PORT" quote="http://127.0.0.1:$FORGE_QUOTE_MANAGEMENT_PORT"
     cat <<EOF
 
-Operations (each service on its own port; not reachable through the gateway):
-  $auth/q/health/ready   $auth/q/metrics   $auth/q/openapi
-  $quote/q/health/ready   $quote/q/metrics   $quote/q/openapi
+Operations (each service's management port; not reachable through the gateway):
+  $auth/q/health/ready   $auth/q/metrics   http://127.0.0.1:$FORGE_AUTH_PORT/q/openapi
+  $quote/q/health/ready   $quote/q/metrics   http://127.0.0.1:$FORGE_QUOTE_PORT/q/openapi
 
 Try a first request through the gateway:
   curl -i $FORGE_GATEWAY_URL/api/auth/register -H 'Content-Type: application/json' \\

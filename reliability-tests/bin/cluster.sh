@@ -10,7 +10,7 @@
 #   RUN/reliability/           CDIR: this cluster
 #     cluster.env              ports and settings of the replicas (sourced again by bin/ctl)
 #     cluster.properties       the same for the JUnit harness
-#     replicas                 "name service port" per replica
+#     replicas                 "name service port management-port" per replica
 #     auth-a/ auth-b/ ...      each replica's log (the previous run's log as *.log.1) and pid
 #     gateway/                 the rendered nginx configuration, its logs and pid
 #
@@ -28,12 +28,16 @@ cl_setup() {
     mkdir -p "$cdir"
     # shellcheck disable=SC1091
     source "$RUN/servers.env"
-    local auth_a auth_b quote_a quote_b gateway
+    local auth_a auth_b quote_a quote_b gateway m_auth_a m_auth_b m_quote_a m_quote_b
     auth_a="$(free_port)"
     auth_b="$(free_port)"
     quote_a="$(free_port)"
     quote_b="$(free_port)"
     gateway="$(free_port)"
+    m_auth_a="$(free_port)"
+    m_auth_b="$(free_port)"
+    m_quote_a="$(free_port)"
+    m_quote_b="$(free_port)"
     # Both auth replicas sign with one key, as replicas in production do.
     if [ ! -f "$cdir/signing-key.pem" ]; then
         (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
@@ -54,10 +58,10 @@ cl_setup() {
         cp -a "$apps/$svc/target/quarkus-app" "$cdir/app/$svc"
     done
     cat > "$cdir/replicas" <<EOF
-auth-a auth-service $auth_a
-auth-b auth-service $auth_b
-quote-a quote-service $quote_a
-quote-b quote-service $quote_b
+auth-a auth-service $auth_a $m_auth_a
+auth-b auth-service $auth_b $m_auth_b
+quote-a quote-service $quote_a $m_quote_a
+quote-b quote-service $quote_b $m_quote_b
 EOF
     # Small per-IP limits so that the cross-replica test reaches them quickly; every test that
     # calls a replica directly sends its own X-Forwarded-For address (the replicas trust
@@ -83,6 +87,9 @@ export FORGE_QUOTE_CREATE_RATE=${RELIABILITY_QUOTE_CREATE_RATE:-100000}
 # A slow machine lets KillDuringCreateIT's client open more than the default cap (1000) per user.
 export FORGE_QUOTE_MAX_OPEN_PER_CUSTOMER=${RELIABILITY_QUOTE_MAX_OPEN:-100000}
 export FORGE_JAVA_OPTS='$(cl_java_opts)'
+# On SIGTERM a replica keeps serving this long with readiness DOWN (RollingRestartIT: the
+# gateway takes it out meanwhile, as Kubernetes takes a terminating pod out of its endpoints).
+export FORGE_SHUTDOWN_DELAY=2S
 EOF
     cat > "$cdir/cluster.properties" <<EOF
 run.dir=$RUN
@@ -93,6 +100,10 @@ auth-a.url=http://127.0.0.1:$auth_a
 auth-b.url=http://127.0.0.1:$auth_b
 quote-a.url=http://127.0.0.1:$quote_a
 quote-b.url=http://127.0.0.1:$quote_b
+auth-a.management.url=http://127.0.0.1:$m_auth_a
+auth-b.management.url=http://127.0.0.1:$m_auth_b
+quote-a.management.url=http://127.0.0.1:$m_quote_a
+quote-b.management.url=http://127.0.0.1:$m_quote_b
 pg.port=$PG_PORT
 redis.port=$REDIS_PORT
 ip.registrations=${RELIABILITY_IP_REGISTRATIONS:-12}
@@ -126,7 +137,7 @@ cl_load() {
     service_jar() { echo "$(cl_dir)/app/$1/quarkus-run.jar"; }
 }
 
-cl_replica_field() { # name field-number (2 = service, 3 = port)
+cl_replica_field() { # name field-number (2 = service, 3 = port, 4 = management port)
     awk -v n="$1" -v f="$2" '$1 == n { print $f }' "$(cl_dir)/replicas"
 }
 
@@ -142,13 +153,12 @@ cl_alive() {
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }
 
-cl_ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/q/health/ready"; }
-
 # Starts one replica (does not wait): cl_start_replica NAME
 cl_start_replica() {
-    local name="$1" svc port dir
+    local name="$1" svc port mport dir
     svc="$(cl_replica_field "$name" 2)"
     port="$(cl_replica_field "$name" 3)"
+    mport="$(cl_replica_field "$name" 4)"
     [ -n "$svc" ] || die "unknown replica $name"
     cl_alive "$name" && die "$name is already running (pid $(cl_pid "$name"))"
     dir="$(cl_dir)/$name"
@@ -156,7 +166,8 @@ cl_start_replica() {
     [ -f "$dir/$svc.log" ] && mv -f "$dir/$svc.log" "$dir/$svc.log.1"
     : > "$dir/pids"
     port_in_use "$port" && die "port $port of $name is in use"
-    start_service "$dir" "$svc" "$port" </dev/null
+    port_in_use "$mport" && die "management port $mport of $name is in use"
+    FORGE_START_MANAGEMENT_PORT="$mport" start_service "$dir" "$svc" "$port" </dev/null
     record_pid "$RUN" "$name" "$(cl_pid "$name")"
 }
 
@@ -168,15 +179,19 @@ cl_wait_replica() { # name [timeout-seconds]
     forge_wait_service "$(cl_dir)/$name" "$svc" "$port" "$timeout"
 }
 
-# Moves a replica to another free port (replicas, cluster.properties): cl_move_replica NAME
+# Moves a replica to other free ports (replicas, cluster.properties): cl_move_replica NAME
 cl_move_replica() {
-    local name="$1" cdir port
+    local name="$1" cdir port mport
     cdir="$(cl_dir)"
     port="$(free_port)"
-    awk -v n="$name" -v p="$port" '$1 == n { $3 = p } { print }' "$cdir/replicas" > "$cdir/replicas.new"
+    mport="$(free_port)"
+    awk -v n="$name" -v p="$port" -v m="$mport" '$1 == n { $3 = p; $4 = m } { print }' \
+        "$cdir/replicas" > "$cdir/replicas.new"
     mv "$cdir/replicas.new" "$cdir/replicas"
-    sed -i -E "s|^$name\.url=.*|$name.url=http://127.0.0.1:$port|" "$cdir/cluster.properties"
-    log "$name moves to port $port"
+    sed -i -E -e "s|^$name\.url=.*|$name.url=http://127.0.0.1:$port|" \
+        -e "s|^$name\.management\.url=.*|$name.management.url=http://127.0.0.1:$mport|" \
+        "$cdir/cluster.properties"
+    log "$name moves to ports $port (management $mport)"
 }
 
 # Moves the gateway to another free port (cluster.env, cluster.properties, the JWKS URL).
@@ -195,6 +210,51 @@ cl_move_gateway() {
 # Stops one replica with a signal (TERM or KILL) and waits until the process is gone.
 cl_stop_replica() { # name [signal]
     forge_stop_one "$(cl_dir)/$1" "$(cl_replica_field "$1" 2)" "${2:-TERM}" 200
+}
+
+# Takes a replica out of the gateway's upstream (down) or puts it back (up), then reloads nginx
+# gracefully (SIGHUP): what Kubernetes does with the endpoints of a terminating or ready pod.
+cl_gateway_upstream() { # name down|up
+    local cdir conf port pid
+    cdir="$(cl_dir)"
+    conf="$cdir/gateway/nginx.conf"
+    port="$(cl_replica_field "$1" 3)"
+    if [ "$2" = down ]; then
+        sed -i -E "s|^([[:space:]]*server 127\.0\.0\.1:$port);|\1 down;|" "$conf"
+    else
+        sed -i -E "s|^([[:space:]]*server 127\.0\.0\.1:$port) down;|\1;|" "$conf"
+    fi
+    pid="$(cl_pid gateway)"
+    [ -n "$pid" ] || die "the gateway is not running"
+    kill -HUP "$pid"
+    # The master starts workers with the new configuration; old ones finish their requests.
+    sleep 0.5
+}
+
+# A rolling restart of one replica, as a Deployment rollout does it: SIGTERM; the replica keeps
+# serving for its shutdown delay (FORGE_SHUTDOWN_DELAY) with readiness DOWN, which takes it out of
+# the gateway; it finishes the requests in flight and exits; a new process starts on the same
+# ports and goes back into the gateway once ready. cl_roll_replica NAME
+cl_roll_replica() {
+    local name="$1" pid mport svc i
+    pid="$(cl_pid "$name")"
+    mport="$(cl_replica_field "$name" 4)"
+    svc="$(cl_replica_field "$name" 2)"
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || die "$name is not running"
+    kill -TERM "$pid"
+    wait_for "$name readiness DOWN after SIGTERM" 5 \
+        bash -c "! curl -fsS -o /dev/null --max-time 1 http://127.0.0.1:$mport/q/health/ready" \
+        || die "$name did not report DOWN within its shutdown delay"
+    cl_gateway_upstream "$name" down
+    for i in $(seq 1 300); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -0 "$pid" 2>/dev/null && die "$name did not exit within 30 s of SIGTERM"
+    cl_start_replica "$name"
+    cl_wait_replica "$name" 120 || die "$name did not become ready again"
+    cl_gateway_upstream "$name" up
+    log "$name ($svc) rolled"
 }
 
 # The gateway of deploy/gateway with both replicas of each service in its upstream blocks.

@@ -6,14 +6,18 @@
 //  2. the manifests agree with the services' configuration
 //     (<service>/src/main/resources/application.properties over service-common's
 //     META-INF/microprofile-config.properties): container and Service ports against
-//     quarkus.http.port's default, probe paths against the health endpoints, and every environment
-//     variable (ConfigMap keys, Secret keys, container env) is a ${FORGE_...} that the service reads;
-//  3. references hold: selectors, Secret names and keys, HPA targets, routes and their ports.
+//     quarkus.http.port's and quarkus.management.port's defaults, probe paths against the health
+//     endpoints (on the management port), and every environment variable (ConfigMap keys, Secret
+//     keys, container env) is a ${FORGE_...} that the service reads;
+//  3. references hold: selectors, Secret names and keys, HPA targets, routes and their ports;
+//  4. operations (operations.mjs): the HPA owns the replicas, graceful shutdown fits the grace
+//     period, the database connection budget fits max_connections, the PrometheusRule is there.
 //
 // Usage: node validate.mjs REPO_ROOT RENDERED...   (RENDERED: name=file, a `kubectl kustomize` output)
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, dirname, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
+import { checkOperations } from "./operations.mjs";
 
 const [root, ...renderedArgs] = process.argv.slice(2);
 if (!root) {
@@ -58,6 +62,10 @@ function readServiceConfig(service) {
   const variables = new Set([...text.matchAll(/\$\{(FORGE_[A-Z0-9_]+)/g)].map((m) => m[1]));
   const portValue = properties.get("quarkus.http.port") ?? "8080";
   const portMatch = /^\$\{[A-Z0-9_]+:(\d+)\}$/.exec(portValue) ?? /^(\d+)$/.exec(portValue);
+  const managementEnabled = properties.get("quarkus.management.enabled") === "true";
+  const managementValue = properties.get("quarkus.management.port") ?? "9000";
+  const managementMatch =
+    /^\$\{[A-Z0-9_]+:(\d+)\}$/.exec(managementValue) ?? /^(\d+)$/.exec(managementValue);
   const rootPath = (properties.get("quarkus.http.non-application-root-path") ?? "q").replace(
     /^\/|\/$/g,
     "",
@@ -73,6 +81,10 @@ function readServiceConfig(service) {
     file: `${relative(root, file)} (with ${SHARED_CONFIG})`,
     variables,
     port: portMatch ? Number(portMatch[1]) : NaN,
+    // Health and metrics: on the management interface when it is enabled, else on the API port.
+    opsPortName: managementEnabled ? "management" : "http",
+    opsPort: managementEnabled ? (managementMatch ? Number(managementMatch[1]) : NaN) : undefined,
+    properties,
     portVariable: /^\$\{([A-Z0-9_]+):/.exec(portValue)?.[1],
     probes: {
       startupProbe: `${base}/started`,
@@ -399,6 +411,10 @@ for (const { name, objects } of rendered) {
     // Ports
     const http = (container.ports ?? []).find((p) => p.name === "http");
     check(http?.containerPort === svc.port, at, `containerPort http is ${http?.containerPort}, the service listens on ${svc.port} (${svc.file})`);
+    if (svc.opsPortName === "management") {
+      const management = (container.ports ?? []).find((p) => p.name === "management");
+      check(management?.containerPort === svc.opsPort, at, `containerPort management is ${management?.containerPort}, the management interface listens on ${svc.opsPort} (${svc.file})`);
+    }
     const service_ = find("Service", service);
     if (check(service_, at, "no Service")) {
       check(labelsMatch(service_.spec.selector, podLabels), at, "Service selector does not match the pods");
@@ -411,7 +427,7 @@ for (const { name, objects } of rendered) {
     for (const [probe, path] of Object.entries(svc.probes)) {
       const p = container[probe];
       check(p?.httpGet?.path === path, at, `${probe} must GET ${path} (is ${p?.httpGet?.path})`);
-      check(p?.httpGet?.port === "http" || p?.httpGet?.port === svc.port, at, `${probe} must use the http port`);
+      check(p?.httpGet?.port === svc.opsPortName, at, `${probe} must use the ${svc.opsPortName} port (health is served there)`);
     }
 
     // Hardening
@@ -490,7 +506,8 @@ for (const { name, objects } of rendered) {
     if (check(monitor, at, "no ServiceMonitor")) {
       check(labelsMatch(monitor.spec.selector.matchLabels, service_?.metadata?.labels), at, "ServiceMonitor must select the Service");
       for (const endpoint of monitor.spec.endpoints) {
-        check(endpoint.port === "http", at, "ServiceMonitor must scrape the port named http");
+        check(endpoint.port === svc.opsPortName, at, `ServiceMonitor must scrape the port named ${svc.opsPortName}`);
+        check(service_?.spec.ports.some((p) => p.name === endpoint.port), at, `the Service has no port named ${endpoint.port} to scrape`);
         check(endpoint.path === svc.metrics, at, `ServiceMonitor path must be ${svc.metrics}`);
       }
     }
@@ -499,7 +516,22 @@ for (const { name, objects } of rendered) {
     const policies = ofKind("NetworkPolicy").filter((p) => labelsMatch(p.spec.podSelector.matchLabels, podLabels));
     check(policies.some((p) => p.metadata.name === "default-deny-all"), at, "default-deny-all must apply");
     check(policies.some((p) => p.spec.policyTypes.includes("Ingress") && p.spec.ingress?.some((r) => r.ports?.some((port) => port.port === svc.port))), at, `an ingress policy must allow port ${svc.port}`);
+    if (svc.opsPortName === "management") {
+      // The management port is for Prometheus (namespace monitoring) only: no rule that admits
+      // the Gateway or another pod may name it, and the API port's rules must not admit all ports.
+      const rules = policies.flatMap((p) => p.spec.ingress ?? []);
+      const opsRules = rules.filter((r) => r.ports?.some((port) => port.port === svc.opsPort));
+      check(opsRules.length > 0, at, `an ingress policy must allow Prometheus to port ${svc.opsPort}`);
+      check(
+        opsRules.every((r) => (r.from ?? []).length > 0 && r.from.every((f) => f.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring" && !f.podSelector)),
+        at,
+        `only the monitoring namespace may reach the management port ${svc.opsPort}`,
+      );
+      check(rules.every((r) => (r.ports ?? []).length > 0), at, "every ingress rule must name its ports");
+    }
   }
+
+  checkOperations({ name, where, objects, config, check, find, ofKind });
 
   // quote-service fetches the JWKS from auth-service inside the cluster.
   const jwks = find("ConfigMap", "quote-service")?.data?.FORGE_JWKS_URL;

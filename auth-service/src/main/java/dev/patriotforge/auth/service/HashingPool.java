@@ -3,6 +3,7 @@ package dev.patriotforge.auth.service;
 import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.shared.error.RateLimited;
 import dev.patriotforge.shared.error.UnexpectedError;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs password hashing, the one CPU-heavy job of the service, on a fixed pool sized to the cores
  * with a bounded queue. A flood of logins queues here instead of starving every other request, and
  * once the queue is full further requests are shed at once with 429 {@code rate_limited} and a
- * Retry-After.
+ * Retry-After. Metrics: the gauges {@code forge_auth_hashing_queued}, {@code
+ * forge_auth_hashing_queue_capacity}, {@code forge_auth_hashing_active}, {@code
+ * forge_auth_hashing_threads} and the counter {@code forge_auth_hashing_shed_total}.
  */
 @ApplicationScoped
 public class HashingPool {
     private final ThreadPoolExecutor executor;
     private final Duration retryAfter;
+    private Counter shed;
 
     @Inject
     public HashingPool(AuthConfig config, MeterRegistry metrics) {
@@ -35,7 +39,14 @@ public class HashingPool {
                 config.hashing().queue(),
                 config.hashing().retryAfter());
         metrics.gauge("forge.auth.hashing.queued", executor, e -> e.getQueue().size());
+        metrics.gauge(
+                "forge.auth.hashing.queue.capacity",
+                executor,
+                e -> e.getQueue().size() + e.getQueue().remainingCapacity());
         metrics.gauge("forge.auth.hashing.active", executor, ThreadPoolExecutor::getActiveCount);
+        metrics.gauge(
+                "forge.auth.hashing.threads", executor, ThreadPoolExecutor::getMaximumPoolSize);
+        this.shed = metrics.counter("forge.auth.hashing.shed");
     }
 
     /** A pool of {@code threads} workers and at most {@code queue} waiting jobs. */
@@ -66,6 +77,9 @@ public class HashingPool {
         try {
             future = executor.submit(job);
         } catch (RejectedExecutionException e) {
+            if (shed != null) {
+                shed.increment();
+            }
             throw new RateLimited(retryAfter);
         }
         try {

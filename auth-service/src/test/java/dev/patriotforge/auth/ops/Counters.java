@@ -2,6 +2,8 @@ package dev.patriotforge.auth.ops;
 
 import static io.restassured.RestAssured.given;
 
+import dev.patriotforge.testsupport.http.Management;
+
 /** One reading of the Prometheus text at /q/metrics, to compare counter values over time. */
 record Counters(String text) {
     static final String LOGINS = "forge_auth_logins_total";
@@ -14,7 +16,7 @@ record Counters(String text) {
     static Counters read() {
         return new Counters(
                 given().accept("text/plain")
-                        .get("/q/metrics")
+                        .get(Management.url("/q/metrics"))
                         .then()
                         .statusCode(200)
                         .extract()

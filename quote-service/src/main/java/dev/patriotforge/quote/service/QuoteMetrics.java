@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code forge_quotes_created_total}, {@code forge_quote_transitions_total{to}}, {@code
+ * {@code forge_quote_quotes_created_total}, {@code forge_quote_transitions_total{to}}, {@code
  * forge_quote_repricings_total} (priced -> priced) and {@code forge_quote_change_requests_total}.
  * Counted after the transaction commits, so a rolled-back change counts nothing. Created at
  * startup, so that every counter is exported (at 0) from the first scrape.
@@ -38,7 +38,7 @@ public class QuoteMetrics {
 
     public QuoteMetrics(MeterRegistry registry) {
         this.created =
-                Counter.builder("forge.quotes.created")
+                Counter.builder("forge.quote.quotes.created")
                         .description("Quotes created")
                         .register(registry);
         this.repricings =

@@ -4,6 +4,7 @@ import static dev.patriotforge.quote.support.QuoteApi.BASE;
 
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.testsupport.hostile.Fuzz;
+import dev.patriotforge.testsupport.http.Management;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import dev.patriotforge.testsupport.http.Targets;
@@ -123,7 +124,11 @@ class PathFuzzTest {
             }
         }
         answers.send(Calls.get(attacker, BASE + "/" + victim.draft() + "/events"));
-        String metrics = RawHttp.send(RawHttp.Request.of("GET", "/q/metrics")).text();
+        String metrics =
+                io.restassured.RestAssured.given()
+                        .accept("text/plain")
+                        .get(Management.url("/q/metrics"))
+                        .asString();
         if (metrics.contains(marker) || metrics.contains(victim.draft())) {
             throw new AssertionError(
                     "a client-chosen path became a metric tag: "

@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.quote.support.TestUser;
+import dev.patriotforge.testsupport.http.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ class MetricsTest {
     private static double metric(String name) {
         String text =
                 given().accept("text/plain")
-                        .get("/q/metrics")
+                        .get(Management.url("/q/metrics"))
                         .then()
                         .statusCode(200)
                         .extract()
@@ -37,13 +38,13 @@ class MetricsTest {
 
     @Test
     void createsAndTransitionsAreCounted() {
-        double created = metric("forge_quotes_created_total");
+        double created = metric("forge_quote_quotes_created_total");
         double submitted = metric("forge_quote_transitions_total{to=\"submitted\"}");
         TestUser owner = TestUser.customer();
         String id = createDraft(owner);
         submit(owner, id).statusCode(200);
         submit(owner, id).statusCode(409);
-        assertThat(metric("forge_quotes_created_total")).isGreaterThanOrEqualTo(created + 1);
+        assertThat(metric("forge_quote_quotes_created_total")).isGreaterThanOrEqualTo(created + 1);
         assertThat(metric("forge_quote_transitions_total{to=\"submitted\"}"))
                 .isGreaterThanOrEqualTo(submitted + 1);
     }
@@ -65,7 +66,12 @@ class MetricsTest {
 
     @Test
     void everyTargetStatusHasACounterFromTheStart() {
-        String text = given().accept("text/plain").get("/q/metrics").then().extract().asString();
+        String text =
+                given().accept("text/plain")
+                        .get(Management.url("/q/metrics"))
+                        .then()
+                        .extract()
+                        .asString();
         for (String to :
                 new String[] {
                     "submitted", "priced", "accepted", "declined", "expired", "cancelled"

@@ -73,6 +73,15 @@ public final class Cluster {
         return URI.create(url);
     }
 
+    /** The management interface of a replica: {@code /q/health}, {@code /q/metrics}. */
+    public URI managementUrl(String name) {
+        String url = props.getProperty(name + ".management.url");
+        if (url == null) {
+            throw new IllegalArgumentException("no management port for " + name);
+        }
+        return URI.create(url);
+    }
+
     public int intProperty(String name) {
         return Integer.parseInt(props.getProperty(name));
     }
@@ -179,14 +188,17 @@ public final class Cluster {
         }
     }
 
-    /** The HTTP status of GET {@code /q/health/ready} (0 when the replica does not answer). */
+    /**
+     * The HTTP status of GET {@code /q/health/ready} on the replica's management port (0 when the
+     * replica does not answer).
+     */
     public int readiness(String name) {
-        return status(url(name).resolve("/q/health/ready"));
+        return status(managementUrl(name).resolve("/q/health/ready"));
     }
 
     /** The HTTP status of GET {@code /q/health/live} (0 when the replica does not answer). */
     public int liveness(String name) {
-        return status(url(name).resolve("/q/health/live"));
+        return status(managementUrl(name).resolve("/q/health/live"));
     }
 
     private int status(URI uri) {
@@ -218,11 +230,14 @@ public final class Cluster {
     }
 
     /**
-     * Puts everything back after a fault test: Redis and PostgreSQL running, every replica alive
-     * and ready. Idempotent.
+     * Puts everything back after a fault test: Redis and PostgreSQL running, every replica alive,
+     * ready and in the gateway. Idempotent.
      */
     public void restoreAll() {
         ctl("ensure-servers");
+        if (hasGateway()) {
+            ctl("gateway-all-up");
+        }
         for (String name : REPLICAS) {
             if (!alive(name)) {
                 ctl("start", name);

@@ -169,7 +169,7 @@ class SoakIT {
             cluster.ctl("gc", name);
             Http.Reply metrics =
                     http.get(
-                            cluster.url(name).resolve("/q/metrics"),
+                            cluster.managementUrl(name).resolve("/q/metrics"),
                             Map.of("Accept", "text/plain"));
             assertThat(metrics.status()).as("%s /q/metrics", name).isEqualTo(200);
             memory.put(name, new Memory(heapUsed(metrics.body()), cluster.rssKib(name)));

@@ -100,10 +100,21 @@ public final class Causes {
         return false;
     }
 
+    /** True when no pooled database connection came free within Agroal's acquisition timeout. */
+    public static boolean isPoolTimeout(Throwable e) {
+        return chain(e).anyMatch(t -> t instanceof SQLException sql && isAcquisitionTimeout(sql));
+    }
+
+    private static boolean isAcquisitionTimeout(SQLException e) {
+        return e.getSQLState() == null
+                && e.getMessage() != null
+                && e.getMessage().contains("acquisition timeout");
+    }
+
     private static boolean isUnavailable(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {
-            return e.getMessage() != null && e.getMessage().contains("acquisition timeout");
+            return isAcquisitionTimeout(e);
         }
         return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
     }

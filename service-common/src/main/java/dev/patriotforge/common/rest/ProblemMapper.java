@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.patriotforge.common.failure.Causes;
+import dev.patriotforge.common.metrics.ServiceMeters;
 import dev.patriotforge.shared.api.Problem;
 import dev.patriotforge.shared.error.ConcurrentUpdate;
 import dev.patriotforge.shared.error.DependencyUnavailable;
@@ -43,6 +44,11 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private final ServiceMeters meters;
+
+    public ProblemMapper(ServiceMeters meters) {
+        this.meters = meters;
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> domain(
@@ -117,11 +123,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(
             Throwable e, HttpServerRequest request, HttpServerResponse response) {
+        if (Causes.isPoolTimeout(e)) {
+            meters.poolTimeout();
+        }
         return problem(classifyUnexpected(e, request), request, response);
     }
 
-    static RestResponse<Problem> problem(
+    RestResponse<Problem> problem(
             DomainException e, HttpServerRequest request, HttpServerResponse response) {
+        meters.problem(e.code(), e.httpStatus());
         Problem body = Problem.of(e, request.path(), RequestIds.of(response));
         RestResponse.ResponseBuilder<Problem> builder =
                 RestResponse.ResponseBuilder.<Problem>create(e.httpStatus())
