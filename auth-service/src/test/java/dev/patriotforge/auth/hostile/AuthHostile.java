@@ -4,10 +4,10 @@ import dev.patriotforge.testsupport.hostile.HostileBodies;
 import dev.patriotforge.testsupport.hostile.HostileBodies.Field;
 import dev.patriotforge.testsupport.hostile.HostileValues;
 import dev.patriotforge.testsupport.hostile.HostileValues.Vocabulary;
+import dev.patriotforge.testsupport.random.Gen;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 
 /**
  * What auth-service adds to test-support's hostile-JSON generator: the fields a client must never
@@ -72,7 +72,7 @@ final class AuthHostile {
     }
 
     /** Hostile bodies for an endpoint whose object has these fields, all placeholders. */
-    static Arbitrary<Object> bodies(String... fields) {
+    static Gen<Object> bodies(String... fields) {
         return BODIES.bodies(Arrays.stream(fields).map(Field::placeholder).toList());
     }
 }

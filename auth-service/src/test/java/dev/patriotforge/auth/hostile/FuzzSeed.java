@@ -1,13 +1,13 @@
 package dev.patriotforge.auth.hostile;
 
 import dev.patriotforge.testsupport.hostile.Fuzz;
+import dev.patriotforge.testsupport.random.Gen;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
 
 /**
  * auth-service's fuzz seed: fixed ({@value #DEFAULT_SEED}) so that every run sends the same
- * requests; {@code -Dforge.fuzz.seed=<n>} explores others. The drawing is test-support's {@link
- * Fuzz}; each draw prints its seed.
+ * requests; {@code -Dforge.seed=<n>} explores others. The drawing is test-support's {@link Fuzz};
+ * each draw prints its seed.
  */
 final class FuzzSeed {
     static final long DEFAULT_SEED = 20_261_125L;
@@ -19,8 +19,8 @@ final class FuzzSeed {
         return Fuzz.seeded(name, DEFAULT_SEED).replay();
     }
 
-    /** {@code count} samples, edge cases mixed in, in an order fixed by the seed and the name. */
-    static <T> List<T> draw(String name, Arbitrary<T> arbitrary, int count) {
-        return Fuzz.seeded(name, DEFAULT_SEED).samples(arbitrary, count);
+    /** {@code count} samples, edges mixed in, in an order fixed by the seed and the name. */
+    static <T> List<T> draw(String name, Gen<T> gen, int count) {
+        return Fuzz.seeded(name, DEFAULT_SEED).samples(gen, count);
     }
 }

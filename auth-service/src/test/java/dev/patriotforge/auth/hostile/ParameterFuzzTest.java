@@ -122,7 +122,8 @@ class ParameterFuzzTest {
                         new String[] {"GET", "/api/auth/sessions"},
                         new String[] {"GET", "/api/auth/users"},
                         new String[] {"PATCH", "/api/auth/me"});
-        List<String> values = FuzzSeed.draw(name, HostileParts.authorizationHeaders(), 2 * SAMPLES);
+        List<String> values =
+                FuzzSeed.draw(name, HostileHeaders.authorizationHeaders(), 2 * SAMPLES);
         for (int i = 0; i < values.size(); i++) {
             String header = values.get(i).replace(TOKEN, session.accessToken());
             String[] endpoint = endpoints.get(i % endpoints.size());
@@ -154,7 +155,7 @@ class ParameterFuzzTest {
         Api.Session session = Api.registerAndLogin("fuzz-cookie");
         String[] live = {session.refreshToken()};
         Answers answers = new Answers(name);
-        List<String> cookies = FuzzSeed.draw(name, HostileParts.refreshCookies(), SAMPLES + 6);
+        List<String> cookies = FuzzSeed.draw(name, HostileHeaders.refreshCookies(), SAMPLES + 6);
         for (int i = 0; i < cookies.size(); i++) {
             String cookie = cookies.get(i).replace(TOKEN, live[0]);
             Map<String, String> headers = headers(null);

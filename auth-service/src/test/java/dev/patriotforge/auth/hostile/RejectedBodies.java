@@ -1,22 +1,22 @@
 package dev.patriotforge.auth.hostile;
 
+import static dev.patriotforge.testsupport.random.Gens.weighted;
+
 import dev.patriotforge.testsupport.hostile.HostileBody.Member;
 import dev.patriotforge.testsupport.hostile.HostileBody.Obj;
 import dev.patriotforge.testsupport.hostile.HostileBody.Raw;
 import dev.patriotforge.testsupport.hostile.HostileBody.Valid;
 import dev.patriotforge.testsupport.hostile.Nesting;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * jqwik arbitraries of bodies that the contract says must be rejected: every one breaks exactly one
- * rule (a protected or unknown field, a value out of range, a wrong type, not an object) while the
- * other fields are acceptable ({@link Valid}), so a service that applied part of a body before
- * rejecting it would show in the database.
+ * Generators of bodies that the contract says must be rejected: every one breaks exactly one rule
+ * (a protected or unknown field, a value out of range, a wrong type, not an object) while the other
+ * fields are acceptable ({@link Valid}), so a service that applied part of a body before rejecting
+ * it would show in the database.
  */
 final class RejectedBodies {
     private RejectedBodies() {}
@@ -100,74 +100,73 @@ final class RejectedBodies {
                     "{}",
                     "{\"role\":\"admin\"}");
 
-    static Arbitrary<Object> registrations() {
+    static Gen<Object> registrations() {
         List<String> fields = List.of("email", "password", "display_name");
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, withProtectedField(fields)),
-                Tuple.of(2, withBadValue(fields, "email", BAD_EMAILS)),
-                Tuple.of(2, withBadValue(fields, "password", WEAK_PASSWORDS)),
-                Tuple.of(2, withBadValue(fields, "display_name", BAD_NAMES)),
-                Tuple.of(2, withWrongType(fields)),
-                Tuple.of(1, withoutField(fields)),
-                Tuple.of(1, notAnObject()));
+        return Gens.frequency(
+                weighted(3, withProtectedField(fields)),
+                weighted(2, withBadValue(fields, "email", BAD_EMAILS)),
+                weighted(2, withBadValue(fields, "password", WEAK_PASSWORDS)),
+                weighted(2, withBadValue(fields, "display_name", BAD_NAMES)),
+                weighted(2, withWrongType(fields)),
+                weighted(1, withoutField(fields)),
+                weighted(1, notAnObject()));
     }
 
-    static Arbitrary<Object> displayNameChanges() {
+    static Gen<Object> displayNameChanges() {
         List<String> fields = List.of("display_name");
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, withProtectedField(fields)),
-                Tuple.of(3, withBadValue(fields, "display_name", BAD_NAMES)),
-                Tuple.of(2, withWrongType(fields)),
-                Tuple.of(1, withoutField(fields)),
-                Tuple.of(1, notAnObject()));
+        return Gens.frequency(
+                weighted(3, withProtectedField(fields)),
+                weighted(3, withBadValue(fields, "display_name", BAD_NAMES)),
+                weighted(2, withWrongType(fields)),
+                weighted(1, withoutField(fields)),
+                weighted(1, notAnObject()));
     }
 
     /** {@code current_password} stands for the right one; {@code wrong} is never right. */
-    static Arbitrary<Object> passwordChanges() {
+    static Gen<Object> passwordChanges() {
         List<String> fields = List.of("current_password", "new_password");
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, withProtectedField(fields)),
-                Tuple.of(3, withBadValue(fields, "new_password", WEAK_PASSWORDS)),
-                Tuple.of(
+        return Gens.frequency(
+                weighted(2, withProtectedField(fields)),
+                weighted(3, withBadValue(fields, "new_password", WEAK_PASSWORDS)),
+                weighted(
                         2,
                         withBadValue(
                                 fields,
                                 "current_password",
                                 List.of("wrong-Password-7Qz!", "", "\u0000", "x".repeat(5000)))),
-                Tuple.of(2, withWrongType(fields)),
-                Tuple.of(1, withoutField(fields)),
-                Tuple.of(1, notAnObject()));
+                weighted(2, withWrongType(fields)),
+                weighted(1, withoutField(fields)),
+                weighted(1, notAnObject()));
     }
 
-    static Arbitrary<Object> roleChanges() {
+    static Gen<Object> roleChanges() {
         List<String> fields = List.of("role");
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, withProtectedField(fields)),
-                Tuple.of(3, withBadValue(fields, "role", BAD_ROLES)),
-                Tuple.of(2, withWrongType(fields)),
-                Tuple.of(1, withoutField(fields)),
-                Tuple.of(1, notAnObject()));
+        return Gens.frequency(
+                weighted(3, withProtectedField(fields)),
+                weighted(3, withBadValue(fields, "role", BAD_ROLES)),
+                weighted(2, withWrongType(fields)),
+                weighted(1, withoutField(fields)),
+                weighted(1, notAnObject()));
     }
 
     /** Every field acceptable, plus one the client must not set (here: any but the body's own). */
-    static Arbitrary<Object> withProtectedField(List<String> fields) {
+    static Gen<Object> withProtectedField(List<String> fields) {
         List<String> candidates = new ArrayList<>(AuthHostile.PROTECTED_FIELDS);
         candidates.add("display_name");
         candidates.removeAll(fields);
-        return Combinators.combine(Arbitraries.of(candidates), Arbitraries.of(true, false))
-                .as(
-                        (field, first) -> {
-                            List<Member> members = new ArrayList<>();
-                            fields.forEach(f -> members.add(new Member(f, new Valid(f))));
-                            members.add(
-                                    first ? 0 : members.size(),
-                                    new Member(field, plausible(field)));
-                            return new Obj(members);
-                        });
+        Gen<String> protectedFields = Gens.of(candidates);
+        return random -> {
+            String field = protectedFields.next(random);
+            List<Member> members = new ArrayList<>();
+            fields.forEach(f -> members.add(new Member(f, new Valid(f))));
+            members.add(
+                    random.nextBoolean() ? 0 : members.size(), new Member(field, plausible(field)));
+            return new Obj(members);
+        };
     }
 
-    static Arbitrary<Object> withBadValue(List<String> fields, String field, List<String> bad) {
-        return Arbitraries.of(bad)
+    static Gen<Object> withBadValue(List<String> fields, String field, List<String> bad) {
+        return Gens.of(bad)
                 .map(
                         value -> {
                             List<Member> members = new ArrayList<>();
@@ -178,23 +177,22 @@ final class RejectedBodies {
                         });
     }
 
-    static Arbitrary<Object> withWrongType(List<String> fields) {
-        return Combinators.combine(Arbitraries.of(fields), Arbitraries.of(WRONG_TYPES))
-                .as(
-                        (field, literal) -> {
-                            List<Member> members = new ArrayList<>();
-                            for (String f : fields) {
-                                members.add(
-                                        new Member(
-                                                f,
-                                                f.equals(field) ? new Raw(literal) : new Valid(f)));
-                            }
-                            return new Obj(members);
-                        });
+    static Gen<Object> withWrongType(List<String> fields) {
+        Gen<String> wrongFields = Gens.of(fields);
+        Gen<String> literals = Gens.of(WRONG_TYPES);
+        return random -> {
+            String field = wrongFields.next(random);
+            String literal = literals.next(random);
+            List<Member> members = new ArrayList<>();
+            for (String f : fields) {
+                members.add(new Member(f, f.equals(field) ? new Raw(literal) : new Valid(f)));
+            }
+            return new Obj(members);
+        };
     }
 
-    static Arbitrary<Object> withoutField(List<String> fields) {
-        return Arbitraries.of(fields)
+    static Gen<Object> withoutField(List<String> fields) {
+        return Gens.of(fields)
                 .map(
                         missing -> {
                             List<Member> members = new ArrayList<>();
@@ -208,8 +206,8 @@ final class RejectedBodies {
     }
 
     /** JSON that is not an object, or not JSON. */
-    static Arbitrary<Object> notAnObject() {
-        return Arbitraries.oneOf(
+    static Gen<Object> notAnObject() {
+        return Gens.oneOf(
                 AuthHostile.VALUES.values().filter(v -> !(v instanceof Obj)),
                 Nesting.deep(),
                 AuthHostile.BODIES.notJson("email"));

@@ -5,6 +5,7 @@ import static dev.patriotforge.testsupport.hostile.HostileBody.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.patriotforge.auth.support.Api;
+import dev.patriotforge.testsupport.random.Gen;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,7 +144,7 @@ class RejectedRequestsChangeNothingTest {
     private static void send(
             Answers answers,
             String name,
-            Arbitrary<Object> bodies,
+            Gen<Object> bodies,
             Function<String, Object> valid,
             java.util.function.Supplier<RequestSpecification> spec,
             String method,

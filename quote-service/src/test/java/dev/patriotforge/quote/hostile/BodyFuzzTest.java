@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random bodies (jqwik samples) for every endpoint that reads one: each answer is a quote or a
- * problem document, never a 5xx; a refused request leaves the caller's rows exactly as they were;
- * an accepted one stores what it answered.
+ * Random bodies (seeded samples of {@link QuoteHostile}) for every endpoint that reads one: each
+ * answer is a quote or a problem document, never a 5xx; a refused request leaves the caller's rows
+ * exactly as they were; an accepted one stores what it answered.
  */
 @QuarkusTest
 class BodyFuzzTest {

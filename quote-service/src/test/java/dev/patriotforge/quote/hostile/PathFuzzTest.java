@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.hostile;
 
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
+import static dev.patriotforge.testsupport.random.Gens.weighted;
 
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.testsupport.hostile.Fuzz;
@@ -8,6 +9,8 @@ import dev.patriotforge.testsupport.http.Management;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import dev.patriotforge.testsupport.http.Targets;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,17 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random quote ids in the path (jqwik samples: hostile text percent-encoded and raw, traversal
+ * Random quote ids in the path (seeded samples: hostile text percent-encoded and raw, traversal
  * towards a victim's quotes, ids of other forms) with every method, sent by an attacker while a
  * victim's draft and submitted quote sit in the database: every answer is a 2xx or a 4xx problem
  * document, the victim's rows never change, no answer shows the victim's quotes, and no path a
@@ -58,13 +57,13 @@ class PathFuzzTest {
         Fuzz fuzz = Fuzz.named("path parameters");
         Answers answers = new Answers(fuzz);
         TestUser attacker = TestUser.customer();
-        Arbitrary<String> segment =
-                Arbitraries.frequencyOf(
-                        Tuple.of(3, QuoteHostile.VALUES.strings().map(Targets::percentEncode)),
-                        Tuple.of(3, Arbitraries.of(rawSegments())),
-                        Tuple.of(1, QuoteHostile.VALUES.strings().filter(t -> t.length() < 200)));
-        Arbitrary<Call> call =
-                Arbitraries.of(
+        Gen<String> segment =
+                Gens.frequency(
+                        weighted(3, QuoteHostile.VALUES.strings().map(Targets::percentEncode)),
+                        weighted(3, Gens.of(rawSegments())),
+                        weighted(1, QuoteHostile.VALUES.strings().filter(t -> t.length() < 200)));
+        Gen<Call> call =
+                Gens.of(
                         new Call("GET", ""),
                         new Call("GET", "/events"),
                         new Call("PATCH", ""),
@@ -83,11 +82,13 @@ class PathFuzzTest {
                         new Call("HEAD", ""),
                         new Call("TRACE", ""),
                         new Call("PROPFIND", "/events"));
-        List<Call> samples =
-                fuzz.samples(
-                        Combinators.combine(segment, call)
-                                .as((id, c) -> new Call(c.method(), "/" + id + c.suffix())),
-                        160);
+        Gen<Call> calls =
+                random -> {
+                    String id = segment.next(random);
+                    Call c = call.next(random);
+                    return new Call(c.method(), "/" + id + c.suffix());
+                };
+        List<Call> samples = fuzz.samples(calls, 160);
         for (Call sample : samples) {
             String method = sample.method();
             RawHttp.Request request =

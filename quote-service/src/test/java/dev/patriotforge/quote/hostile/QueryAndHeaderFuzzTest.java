@@ -1,6 +1,7 @@
 package dev.patriotforge.quote.hostile;
 
 import static dev.patriotforge.quote.support.QuoteApi.BASE;
+import static dev.patriotforge.testsupport.random.Gens.weighted;
 
 import dev.patriotforge.quote.support.TestUser;
 import dev.patriotforge.shared.api.KeysetCursor;
@@ -8,6 +9,9 @@ import dev.patriotforge.testsupport.hostile.Fuzz;
 import dev.patriotforge.testsupport.http.RawHttp;
 import dev.patriotforge.testsupport.http.RequestCount;
 import dev.patriotforge.testsupport.http.Targets;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Texts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,11 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Random list parameters ({@code limit}, {@code cursor}, {@code status} twice, {@code customer_id})
  * and headers ({@code If-Match}, {@code Idempotency-Key}, {@code X-Request-Id}, {@code
- * Authorization}) as jqwik samples: every answer is a page, a quote or a 4xx problem document; a
+ * Authorization}) as seeded samples: every answer is a page, a quote or a 4xx problem document; a
  * customer's page never shows a victim's quotes and staff never see the victim's draft; refused
  * writes change nothing and accepted ones store what they answered.
  */
@@ -63,9 +62,9 @@ class QueryAndHeaderFuzzTest {
         Fuzz fuzz = Fuzz.named("query parameters");
         Answers answers = new Answers(fuzz);
         List<TestUser> callers = List.of(TestUser.customer(), TestUser.staff(), TestUser.admin());
-        Arbitrary<String> limit =
-                Arbitraries.oneOf(
-                        Arbitraries.of(
+        Gen<String> limit =
+                Gens.oneOf(
+                        Gens.of(
                                 "",
                                 "0",
                                 "1",
@@ -81,34 +80,34 @@ class QueryAndHeaderFuzzTest {
                                 "\u0663",
                                 "\uff15",
                                 "NaN"),
-                        Arbitraries.integers().map(String::valueOf),
+                        Gens.anyInt().map(String::valueOf),
                         QuoteHostile.VALUES.strings());
-        Arbitrary<String> cursor =
-                Arbitraries.oneOf(
+        Gen<String> cursor =
+                Gens.oneOf(
                         QuoteHostile.VALUES.strings(),
                         QuoteHostile.VALUES.strings().map(QueryAndHeaderFuzzTest::base64url),
-                        Combinators.combine(
-                                        Arbitraries.of(
-                                                Long.MIN_VALUE,
-                                                Long.MAX_VALUE,
-                                                -1L,
-                                                0L,
-                                                253_402_300_800_000_000L,
-                                                -62_135_596_800_000_000L,
-                                                1_800_000_000_000_000L),
-                                        Arbitraries.of(
-                                                UUID.randomUUID().toString(),
-                                                "1-1-1-1-1",
-                                                "",
-                                                "not-a-uuid"))
-                                .as((micros, id) -> base64url(micros + ":" + id)),
-                        Arbitraries.just(
-                                        new KeysetCursor(Instant.now(), UUID.randomUUID()).encode())
-                                .map(c -> c + "=="),
-                        Arbitraries.of("AAAA", "////", "++++", "=", "%", "%zz"));
-        Arbitrary<String> status =
-                Arbitraries.oneOf(
-                        Arbitraries.of(
+                        Gens.of(
+                                        Long.MIN_VALUE,
+                                        Long.MAX_VALUE,
+                                        -1L,
+                                        0L,
+                                        253_402_300_800_000_000L,
+                                        -62_135_596_800_000_000L,
+                                        1_800_000_000_000_000L)
+                                .flatMap(
+                                        micros ->
+                                                Gens.of(
+                                                                UUID.randomUUID().toString(),
+                                                                "1-1-1-1-1",
+                                                                "",
+                                                                "not-a-uuid")
+                                                        .map(id -> base64url(micros + ":" + id))),
+                        Gens.constant(
+                                new KeysetCursor(Instant.now(), UUID.randomUUID()).encode() + "=="),
+                        Gens.of("AAAA", "////", "++++", "=", "%", "%zz"));
+        Gen<String> status =
+                Gens.oneOf(
+                        Gens.of(
                                 "draft",
                                 "submitted",
                                 "priced",
@@ -124,9 +123,9 @@ class QueryAndHeaderFuzzTest {
                                 "draft\u0000",
                                 "deleted"),
                         QuoteHostile.VALUES.strings());
-        Arbitrary<String> customerId =
-                Arbitraries.oneOf(
-                        Arbitraries.of(
+        Gen<String> customerId =
+                Gens.oneOf(
+                        Gens.of(
                                 victim.user().id().toString(),
                                 victim.user().id().toString().toUpperCase(Locale.ROOT),
                                 "00000000-0000-0000-0000-000000000000",
@@ -135,20 +134,19 @@ class QueryAndHeaderFuzzTest {
                                 victim.user().id() + "%00",
                                 victim.user().id() + "' OR '1'='1"),
                         QuoteHostile.VALUES.strings());
-        Arbitrary<String> query =
-                Combinators.combine(
-                                maybe("limit", limit),
-                                maybe("cursor", cursor),
-                                maybe("status", status),
-                                maybe("status", status),
-                                maybe("customer_id", customerId))
-                        .as(
-                                (a, b, c, d, e) ->
+        Gen<String> query =
+                Gens.sequence(
+                                List.of(
+                                        maybe("limit", limit),
+                                        maybe("cursor", cursor),
+                                        maybe("status", status),
+                                        maybe("status", status),
+                                        maybe("customer_id", customerId)))
+                        .map(
+                                parts ->
                                         String.join(
                                                 "&",
-                                                Stream.of(a, b, c, d, e)
-                                                        .filter(p -> !p.isEmpty())
-                                                        .toList()));
+                                                parts.stream().filter(p -> !p.isEmpty()).toList()));
         List<String> queries = fuzz.samples(query, 160);
         for (int i = 0; i < queries.size(); i++) {
             TestUser caller = callers.get(i % callers.size());
@@ -165,13 +163,13 @@ class QueryAndHeaderFuzzTest {
         Answers answers = new Answers(fuzz);
         TestUser owner = TestUser.customer();
         Guard guard = new Guard(db, answers, owner);
-        Arbitrary<String> value =
-                Arbitraries.oneOf(
+        Gen<String> value =
+                Gens.oneOf(
                         QuoteHostile.VALUES
                                 .strings()
                                 .filter(t -> t.indexOf('\r') < 0 && t.indexOf('\n') < 0)
                                 .filter(t -> t.length() < 10_000),
-                        Arbitraries.of(
+                        Gens.of(
                                 "*",
                                 "\"0\"",
                                 "\"1\"",
@@ -188,7 +186,7 @@ class QueryAndHeaderFuzzTest {
                                 "x".repeat(255),
                                 "x".repeat(256),
                                 "x".repeat(8_000)),
-                        Arbitraries.strings().ofMinLength(1).ofMaxLength(300));
+                        Texts.strings(Texts.anyChar(), 1, 300));
         String draft = Calls.draft(owner);
         guard.rebase();
         for (String ifMatch : fuzz.samples(value, 60)) {
@@ -233,11 +231,11 @@ class QueryAndHeaderFuzzTest {
         answers.report();
     }
 
-    private static Arbitrary<String> maybe(String name, Arbitrary<String> value) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just("")),
-                Tuple.of(3, value.map(v -> name + "=" + Targets.percentEncode(v))),
-                Tuple.of(1, value.filter(v -> v.length() < 100).map(v -> name + "=" + v)));
+    private static Gen<String> maybe(String name, Gen<String> value) {
+        return Gens.frequency(
+                weighted(1, Gens.constant("")),
+                weighted(3, value.map(v -> name + "=" + Targets.percentEncode(v))),
+                weighted(1, value.filter(v -> v.length() < 100).map(v -> name + "=" + v)));
     }
 
     private static String base64url(String text) {

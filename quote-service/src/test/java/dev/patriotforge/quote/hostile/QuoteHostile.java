@@ -8,12 +8,13 @@ import dev.patriotforge.testsupport.hostile.HostileBody.Valid;
 import dev.patriotforge.testsupport.hostile.HostileValues;
 import dev.patriotforge.testsupport.hostile.HostileValues.Vocabulary;
 import dev.patriotforge.testsupport.hostile.Nesting;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * What quote-service adds to test-support's hostile-JSON generator: its words (currencies,
@@ -57,28 +58,28 @@ final class QuoteHostile {
     private QuoteHostile() {}
 
     /** A line of a create or update body. */
-    static Arbitrary<Object> item() {
+    static Gen<Object> item() {
         return BODIES.objects(
                 List.of(
                         Field.of("description", letters(1, 20)),
                         Field.of(
                                 "quantity",
-                                Arbitraries.of("1", "2.5", "0.001", "1000000", "7").map(Raw::new)),
-                        Field.of("unit", Arbitraries.of("ea", "kg", "m"))));
+                                Gens.of("1", "2.5", "0.001", "1000000", "7").map(Raw::new)),
+                        Field.of("unit", Gens.of("ea", "kg", "m"))));
     }
 
     /** POST /api/quotes and PATCH /api/quotes/{id}: the same members (all optional in PATCH). */
-    static Arbitrary<Object> quote() {
+    static Gen<Object> quote() {
         return BODIES.bodies(
                 List.of(
                         Field.of("title", letters(1, 30)),
                         Field.of("notes", letters(0, 30)),
-                        Field.of("currency", Arbitraries.of("USD", "EUR", "JPY")),
-                        Field.of("items", item().list().ofMinSize(1).ofMaxSize(3))));
+                        Field.of("currency", Gens.of("USD", "EUR", "JPY")),
+                        Field.of("items", item().list(1, 3))));
     }
 
-    private static Arbitrary<String> letters(int min, int max) {
-        return Arbitraries.strings().alpha().ofMinLength(min).ofMaxLength(max);
+    private static Gen<String> letters(int min, int max) {
+        return Texts.strings(Texts.alpha(), min, max);
     }
 
     /** The placeholder of the id of the quote's item {@code index}. */
@@ -92,32 +93,27 @@ final class QuoteHostile {
     }
 
     /** POST /api/quotes/{id}/price for a quote with {@code items} items. */
-    static Arbitrary<Object> price(int items) {
+    static Gen<Object> price(int items) {
         List<Valid> ids = new ArrayList<>();
         List<Obj> allLines = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             ids.add(itemId(i));
             allLines.add(Obj.of("id", itemId(i), "unit_price_minor", 100));
         }
-        Arbitrary<Object> line =
+        Gen<Object> line =
                 BODIES.objects(
                         List.of(
-                                Field.of("id", Arbitraries.of(ids)),
-                                Field.of(
-                                        "unit_price_minor",
-                                        Arbitraries.longs().between(0, 1_000_000))));
+                                Field.of("id", Gens.of(ids)),
+                                Field.of("unit_price_minor", Gens.longs(0, 1_000_000))));
         return BODIES.bodies(
                 List.of(
                         Field.of(
                                 "items",
-                                Arbitraries.oneOf(
-                                        Arbitraries.just(List.copyOf(allLines)),
-                                        line.list().ofMinSize(1).ofMaxSize(3))),
-                        Field.of("tax_rate_bps", Arbitraries.integers().between(0, 10_000)),
+                                Gens.oneOf(Gens.constant(List.copyOf(allLines)), line.list(1, 3))),
+                        Field.of("tax_rate_bps", Gens.ints(0, 10_000)),
                         Field.of(
                                 "valid_until",
-                                Arbitraries.integers()
-                                        .between(1, 360)
+                                Gens.ints(1, 360)
                                         .map(
                                                 days ->
                                                         Instant.now()

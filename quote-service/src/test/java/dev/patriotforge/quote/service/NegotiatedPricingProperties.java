@@ -3,47 +3,95 @@ package dev.patriotforge.quote.service;
 import static dev.patriotforge.quote.service.PricingProperties.divideHalfEven;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Tries;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The arithmetic with discounts and tax per rate group: totals are the sums of their parts, the tax
  * groups partition the lines, no discount makes an amount negative, every rounding is half to even
  * on the exact value (checked in integers), and without discounts or line rates the result is the
- * old single-rate formula.
+ * old single-rate formula. Each property runs over 1000 quotes drawn by test-support's seeded
+ * generators ({@link Tries}; {@code -Dforge.seed} replays a failing one).
  */
 class NegotiatedPricingProperties {
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
-    @Provide
-    Arbitrary<Pricing.Line> lines() {
-        return Combinators.combine(
-                        Arbitraries.longs().between(1, 1_000_000_000L),
-                        Arbitraries.longs().between(0, 10_000_000_000L),
-                        Arbitraries.integers().between(0, 10_000),
-                        Arbitraries.of(0, 500, 825, 1900, 2000, 10_000).injectNull(0.5))
-                .as(
-                        (milli, price, discount, rate) ->
-                                new Pricing.Line(
-                                        BigDecimal.valueOf(milli, 3), price, discount, rate));
+    private static final int TRIES = 1000;
+
+    /** The lines of a quote and the quote's own tax rate. */
+    record Quote(List<Pricing.Line> lines, int quoteRate) {}
+
+    static Gen<Pricing.Line> lines() {
+        Gen<Long> milli = Gens.longs(1, 1_000_000_000L);
+        Gen<Long> price = Gens.longs(0, 10_000_000_000L);
+        Gen<Integer> discount = Gens.ints(0, 10_000);
+        Gen<Integer> rate = Gens.of(0, 500, 825, 1900, 2000, 10_000).orNull(0.5);
+        return random ->
+                new Pricing.Line(
+                        BigDecimal.valueOf(milli.next(random), 3),
+                        price.next(random),
+                        discount.next(random),
+                        rate.next(random));
     }
 
-    @Property(tries = 1000)
-    void totalsAreTheSumsOfTheirParts(
-            @ForAll @Size(min = 1, max = 100) List<Pricing.@From("lines") Line> lines,
-            @ForAll @IntRange(min = 0, max = 10_000) int quoteRate) {
+    /** Quotes of 1 to {@code maxLines} lines, the quote's rate from 0 to 100 %. */
+    static Gen<Quote> quotes(int maxLines) {
+        Gen<List<Pricing.Line>> lines = lines().list(1, maxLines);
+        Gen<Integer> rates = Gens.ints(0, 10_000);
+        return random -> new Quote(lines.next(random), rates.next(random));
+    }
+
+    @Test
+    void totalsAreTheSumsOfTheirParts() {
+        Tries.forAll(
+                TRIES, quotes(100), q -> totalsAreTheSumsOfTheirParts(q.lines(), q.quoteRate()));
+    }
+
+    @Test
+    void everyRoundingIsHalfEvenOnTheExactValue() {
+        Tries.forAll(
+                TRIES,
+                quotes(30),
+                q -> everyRoundingIsHalfEvenOnTheExactValue(q.lines(), q.quoteRate()));
+    }
+
+    @Test
+    void taxGroupsPartitionTheLines() {
+        Tries.forAll(TRIES, quotes(100), q -> taxGroupsPartitionTheLines(q.lines(), q.quoteRate()));
+    }
+
+    @Test
+    void noDiscountMakesAnAmountNegative() {
+        Tries.forAll(
+                TRIES, quotes(100), q -> noDiscountMakesAnAmountNegative(q.lines(), q.quoteRate()));
+    }
+
+    @Test
+    void withoutDiscountsOrLineRatesItIsTheOldSingleRateFormula() {
+        Tries.forAll(
+                TRIES,
+                quotes(100),
+                q ->
+                        withoutDiscountsOrLineRatesItIsTheOldSingleRateFormula(
+                                q.lines(), q.quoteRate()));
+    }
+
+    @Test
+    void fitsRefusesAnyAmountBeyondTheJsonSafeLimit() {
+        Tries.forEvery(
+                IntStream.rangeClosed(-3, 3).boxed().toList(),
+                NegotiatedPricingProperties::fitsRefusesAnyAmountBeyondTheJsonSafeLimit);
+    }
+
+    private static void totalsAreTheSumsOfTheirParts(List<Pricing.Line> lines, int quoteRate) {
         Pricing.Result result = Pricing.price(lines, quoteRate);
         assertThat(result.lines()).hasSize(lines.size());
         BigInteger subtotal = BigInteger.ZERO;
@@ -63,10 +111,8 @@ class NegotiatedPricingProperties {
         assertThat(result.total()).isEqualTo(result.subtotal().add(result.tax()));
     }
 
-    @Property(tries = 1000)
-    void everyRoundingIsHalfEvenOnTheExactValue(
-            @ForAll @Size(min = 1, max = 30) List<Pricing.@From("lines") Line> lines,
-            @ForAll @IntRange(min = 0, max = 10_000) int quoteRate) {
+    private static void everyRoundingIsHalfEvenOnTheExactValue(
+            List<Pricing.Line> lines, int quoteRate) {
         Pricing.Result result = Pricing.price(lines, quoteRate);
         Map<Integer, BigInteger> taxable = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -97,10 +143,7 @@ class NegotiatedPricingProperties {
         }
     }
 
-    @Property(tries = 1000)
-    void taxGroupsPartitionTheLines(
-            @ForAll @Size(min = 1, max = 100) List<Pricing.@From("lines") Line> lines,
-            @ForAll @IntRange(min = 0, max = 10_000) int quoteRate) {
+    private static void taxGroupsPartitionTheLines(List<Pricing.Line> lines, int quoteRate) {
         Pricing.Result result = Pricing.price(lines, quoteRate);
         List<Integer> rates =
                 result.taxBreakdown().stream().map(Pricing.TaxGroup::taxRateBps).toList();
@@ -118,10 +161,7 @@ class NegotiatedPricingProperties {
                 .isEqualTo(result.subtotal());
     }
 
-    @Property(tries = 1000)
-    void noDiscountMakesAnAmountNegative(
-            @ForAll @Size(min = 1, max = 100) List<Pricing.@From("lines") Line> lines,
-            @ForAll @IntRange(min = 0, max = 10_000) int quoteRate) {
+    private static void noDiscountMakesAnAmountNegative(List<Pricing.Line> lines, int quoteRate) {
         Pricing.Result result = Pricing.price(lines, quoteRate);
         for (Pricing.LineAmounts line : result.lines()) {
             assertThat(line.discount()).isBetween(BigInteger.ZERO, line.gross());
@@ -134,10 +174,8 @@ class NegotiatedPricingProperties {
         assertThat(result.total()).isGreaterThanOrEqualTo(result.subtotal());
     }
 
-    @Property(tries = 1000)
-    void withoutDiscountsOrLineRatesItIsTheOldSingleRateFormula(
-            @ForAll @Size(min = 1, max = 100) List<Pricing.@From("lines") Line> generated,
-            @ForAll @IntRange(min = 0, max = 10_000) int rate) {
+    private static void withoutDiscountsOrLineRatesItIsTheOldSingleRateFormula(
+            List<Pricing.Line> generated, int rate) {
         List<Pricing.Line> lines =
                 generated.stream()
                         .map(l -> new Pricing.Line(l.quantity(), l.unitPriceMinor(), 0, null))
@@ -162,8 +200,7 @@ class NegotiatedPricingProperties {
         assertThat(Pricing.price(explicit, rate)).isEqualTo(result);
     }
 
-    @Property
-    void fitsRefusesAnyAmountBeyondTheJsonSafeLimit(@ForAll @IntRange(min = -3, max = 3) int d) {
+    private static void fitsRefusesAnyAmountBeyondTheJsonSafeLimit(int d) {
         BigInteger amount = BigInteger.valueOf(Pricing.MAX_AMOUNT_MINOR).add(BigInteger.valueOf(d));
         // A full discount: the gross is beyond the limit while the totals are 0.
         Pricing.Result result =

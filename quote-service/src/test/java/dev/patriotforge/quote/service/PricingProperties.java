@@ -2,21 +2,19 @@ package dev.patriotforge.quote.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Tries;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract's arithmetic checked against an independent computation in integers only: a quantity
- * is a count of thousandths, and rounding half to even is done by hand on the remainder.
+ * is a count of thousandths, and rounding half to even is done by hand on the remainder. Values are
+ * drawn by test-support's seeded generators ({@link Tries}; {@code -Dforge.seed} replays).
  */
 class PricingProperties {
 
@@ -36,16 +34,21 @@ class PricingProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Line> lines() {
-        return Combinators.combine(
-                        Arbitraries.longs().between(1, 1_000_000_000L),
-                        Arbitraries.longs().between(0, 10_000_000_000L))
-                .as(Line::new);
+    /** A priced quote's lines and its tax rate. */
+    record Quote(List<Line> lines, int taxRateBps) {}
+
+    static Gen<Line> lines() {
+        Gen<Long> milli = Gens.longs(1, 1_000_000_000L);
+        Gen<Long> price = Gens.longs(0, 10_000_000_000L);
+        return random -> new Line(milli.next(random), price.next(random));
     }
 
-    @Property(tries = 2000)
-    void lineTotalsMatchIntegerArithmetic(@ForAll("lines") Line line) {
+    @Test
+    void lineTotalsMatchIntegerArithmetic() {
+        Tries.forAll(2000, lines(), PricingProperties::lineTotalMatches);
+    }
+
+    private static void lineTotalMatches(Line line) {
         BigInteger expected =
                 divideHalfEven(
                         BigInteger.valueOf(line.milliQuantity())
@@ -54,10 +57,19 @@ class PricingProperties {
         assertThat(Pricing.lineTotal(line.quantity(), line.unitPrice())).isEqualTo(expected);
     }
 
-    @Property(tries = 1000)
-    void totalsMatchIntegerArithmetic(
-            @ForAll @Size(min = 1, max = 100) List<@net.jqwik.api.From("lines") Line> lines,
-            @ForAll @IntRange(min = 0, max = 10_000) int taxRateBps) {
+    @Test
+    void totalsMatchIntegerArithmetic() {
+        Gen<List<Line>> lines = lines().list(1, 100);
+        Gen<Integer> rates = Gens.ints(0, 10_000);
+        Tries.forAll(
+                1000,
+                random -> new Quote(lines.next(random), rates.next(random)),
+                PricingProperties::totalsMatch);
+    }
+
+    private static void totalsMatch(Quote quote) {
+        List<Line> lines = quote.lines();
+        int taxRateBps = quote.taxRateBps();
         BigInteger subtotal = BigInteger.ZERO;
         for (Line line : lines) {
             subtotal =
@@ -86,19 +98,31 @@ class PricingProperties {
         assertThat(totals.tax()).isLessThanOrEqualTo(totals.subtotal());
     }
 
-    @Property
-    void exactHalvesRoundToTheEvenNeighbour(@ForAll @IntRange(min = 0, max = 1_000_000) int n) {
-        // n + 0.5 units: 1000 * n + 500 thousandths of a unit priced at 1.
-        BigDecimal quantity = BigDecimal.valueOf(1000L * n + 500, 3);
-        long expected = n % 2 == 0 ? n : n + 1;
-        assertThat(Pricing.lineTotal(quantity, 1)).isEqualTo(BigInteger.valueOf(expected));
+    @Test
+    void exactHalvesRoundToTheEvenNeighbour() {
+        Tries.forAll(
+                1000,
+                Gens.ints(0, 1_000_000),
+                n -> {
+                    // n + 0.5 units: 1000 * n + 500 thousandths of a unit priced at 1.
+                    BigDecimal quantity = BigDecimal.valueOf(1000L * n + 500, 3);
+                    long expected = n % 2 == 0 ? n : n + 1;
+                    assertThat(Pricing.lineTotal(quantity, 1))
+                            .isEqualTo(BigInteger.valueOf(expected));
+                });
     }
 
-    @Property
-    void fitsIsExactlyTheJsonSafeLimit(@ForAll @IntRange(min = -5, max = 5) int delta) {
-        BigInteger total =
-                BigInteger.valueOf(Pricing.MAX_AMOUNT_MINOR).add(BigInteger.valueOf(delta));
-        Pricing.Totals totals = new Pricing.Totals(List.of(total), total, BigInteger.ZERO, total);
-        assertThat(totals.fits()).isEqualTo(delta <= 0);
+    @Test
+    void fitsIsExactlyTheJsonSafeLimit() {
+        Tries.forEvery(
+                IntStream.rangeClosed(-5, 5).boxed().toList(),
+                delta -> {
+                    BigInteger total =
+                            BigInteger.valueOf(Pricing.MAX_AMOUNT_MINOR)
+                                    .add(BigInteger.valueOf(delta));
+                    Pricing.Totals totals =
+                            new Pricing.Totals(List.of(total), total, BigInteger.ZERO, total);
+                    assertThat(totals.fits()).isEqualTo(delta <= 0);
+                });
     }
 }

@@ -10,25 +10,22 @@ import dev.patriotforge.shared.error.DomainException;
 import dev.patriotforge.shared.error.Forbidden;
 import dev.patriotforge.shared.error.InvalidStateTransition;
 import dev.patriotforge.shared.error.QuoteExpired;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Tries;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.BeforeTry;
+import org.junit.jupiter.api.Test;
 
 /**
  * No sequence of actions, by any mix of actors, takes a quote anywhere the contract does not allow,
  * and none is refused that the contract allows. The allowed moves are written out here a second
- * time, independently of the table.
+ * time, independently of the table. Sequences are drawn by test-support's seeded generators ({@link
+ * Tries}; {@code -Dforge.seed} replays one); the single steps are checked exhaustively.
  */
 class StateMachineProperties {
     record Step(Action action, Set<Actor> actors) {}
@@ -55,29 +52,43 @@ class StateMachineProperties {
                     QuoteStatus.EXPIRED,
                     QuoteStatus.CANCELLED);
 
-    private QuoteStatus status;
-
-    @BeforeTry
-    void startAsADraft() {
-        status = QuoteStatus.DRAFT;
+    /** An action by any set of actors (none included). */
+    static Gen<Step> steps() {
+        Gen<Action> actions = Gens.of(Action.values());
+        Gen<Set<Actor>> actors =
+                Gens.subsets(List.of(Actor.values())).map(StateMachineProperties::setOf);
+        return random -> new Step(actions.next(random), actors.next(random));
     }
 
-    @Provide
-    Arbitrary<Step> steps() {
-        return Combinators.combine(
-                        Arbitraries.of(Action.class),
-                        Arbitraries.subsetOf(Actor.values())
-                                .map(
-                                        s ->
-                                                s.isEmpty()
-                                                        ? EnumSet.noneOf(Actor.class)
-                                                        : EnumSet.copyOf(s)))
-                .as(Step::new);
+    /** Every action by every set of actors: 9 actions times 16 sets. */
+    static List<Step> everyStep() {
+        List<Step> all = new ArrayList<>();
+        for (Action action : Action.values()) {
+            Actor[] every = Actor.values();
+            for (int bits = 0; bits < 1 << every.length; bits++) {
+                Set<Actor> actors = EnumSet.noneOf(Actor.class);
+                for (int i = 0; i < every.length; i++) {
+                    if ((bits & 1 << i) != 0) {
+                        actors.add(every[i]);
+                    }
+                }
+                all.add(new Step(action, actors));
+            }
+        }
+        return all;
     }
 
-    @Property(tries = 3000)
-    void noSequenceLeavesTheContract(
-            @ForAll @Size(max = 12) List<@net.jqwik.api.From("steps") Step> steps) {
+    private static Set<Actor> setOf(List<Actor> actors) {
+        return actors.isEmpty() ? EnumSet.noneOf(Actor.class) : EnumSet.copyOf(actors);
+    }
+
+    @Test
+    void noSequenceLeavesTheContract() {
+        Tries.forAll(3000, steps().list(0, 12), StateMachineProperties::staysInTheContract);
+    }
+
+    private static void staysInTheContract(List<Step> steps) {
+        QuoteStatus status = QuoteStatus.DRAFT;
         for (Step step : steps) {
             QuoteStatus from = status;
             try {
@@ -121,7 +132,7 @@ class StateMachineProperties {
                                         && !Collections.disjoint(move.getValue(), actors));
     }
 
-    @Example
+    @Test
     void everyMoveOfTheContractIsAllowedToEachOfItsActorsAndLeadsWhereTheContractSays() {
         CONTRACT.forEach(
                 (move, actors) -> {
@@ -146,9 +157,14 @@ class StateMachineProperties {
                 .isEqualTo(QuoteStatus.DRAFT);
     }
 
-    @Property
-    void finalStatusesAreNeverLeft(
-            @ForAll("finalStatus") QuoteStatus status, @ForAll("steps") Step step) {
+    @Test
+    void finalStatusesAreNeverLeft() {
+        for (QuoteStatus status : FINAL) {
+            Tries.forEvery(everyStep(), step -> finalStatusIsNotLeft(status, step));
+        }
+    }
+
+    private static void finalStatusIsNotLeft(QuoteStatus status, Step step) {
         try {
             assertThat(QuoteStateMachine.decide(status, step.action(), step.actors()))
                     .isEqualTo(status);
@@ -160,14 +176,14 @@ class StateMachineProperties {
         }
     }
 
-    @Provide
-    Arbitrary<QuoteStatus> finalStatus() {
-        return Arbitraries.of(FINAL);
+    @Test
+    void aRoleThatMayNeverDoAnActionIsForbiddenWhateverTheStatus() {
+        for (QuoteStatus status : QuoteStatus.values()) {
+            Tries.forEvery(everyStep(), step -> forbiddenIfNeverAllowed(status, step));
+        }
     }
 
-    @Property
-    void aRoleThatMayNeverDoAnActionIsForbiddenWhateverTheStatus(
-            @ForAll QuoteStatus status, @ForAll("steps") Step step) {
+    private static void forbiddenIfNeverAllowed(QuoteStatus status, Step step) {
         boolean mayEver =
                 QuoteStateMachine.RULES.stream()
                         .anyMatch(
@@ -180,7 +196,7 @@ class StateMachineProperties {
         }
     }
 
-    @Example
+    @Test
     void acceptingAnExpiredQuoteSaysExpired() {
         assertThatThrownBy(
                         () ->
@@ -191,7 +207,7 @@ class StateMachineProperties {
                 .isInstanceOf(QuoteExpired.class);
     }
 
-    @Example
+    @Test
     void theTerminalStatusesOfTheTableAreTheContractsFinalOnes() {
         assertThat(QuoteStateMachine.terminal()).isEqualTo(FINAL);
     }

@@ -1,22 +1,23 @@
 package dev.patriotforge.testsupport.hostile;
 
+import static dev.patriotforge.testsupport.random.Gens.weighted;
+
 import dev.patriotforge.testsupport.hostile.HostileBody.Bytes;
 import dev.patriotforge.testsupport.hostile.HostileBody.Encoded;
 import dev.patriotforge.testsupport.hostile.HostileBody.Member;
 import dev.patriotforge.testsupport.hostile.HostileBody.Obj;
 import dev.patriotforge.testsupport.hostile.HostileBody.Valid;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Texts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * jqwik arbitraries of hostile request bodies for an endpoint described by its {@link Field}s: the
+ * Generators of hostile request bodies for an endpoint described by its {@link Field}s: the
  * endpoint's object with each field valid, hostile, deeply nested, named twice or left out, and now
  * and then a member it does not have; any JSON value at all; deep nesting; text that is not JSON;
  * bytes that are not UTF-8; the body in another charset. Write a drawn body with {@link
@@ -27,14 +28,14 @@ public final class HostileBodies {
      * A field of an endpoint's body and its valid values: drawn ones, or {@link #placeholder} for a
      * value the caller supplies at send time.
      */
-    public record Field(String name, Arbitrary<Object> valid) {
+    public record Field(String name, Gen<Object> valid) {
         /** A field whose valid value is a {@link Valid} placeholder, filled by the caller. */
         public static Field placeholder(String name) {
-            return new Field(name, Arbitraries.just(new Valid(name)));
+            return new Field(name, Gens.constant(new Valid(name)));
         }
 
         /** A field whose valid values are drawn from {@code valid}. */
-        public static Field of(String name, Arbitrary<?> valid) {
+        public static Field of(String name, Gen<?> valid) {
             return new Field(name, valid.map(v -> (Object) v));
         }
     }
@@ -70,59 +71,47 @@ public final class HostileBodies {
     }
 
     /** Mostly the endpoint's object, else any value, deep nesting, not JSON, not UTF-8. */
-    public Arbitrary<Object> bodies(List<Field> fields) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, objects(fields)),
-                Tuple.of(3, values.values()),
-                Tuple.of(1, Nesting.deep()),
-                Tuple.of(2, notJson(fields.get(0).name())),
-                Tuple.of(1, notUtf8(fields.get(0).name())),
-                Tuple.of(1, otherCharsets(fields)),
-                Tuple.of(
-                        1,
-                        Arbitraries.bytes()
-                                .array(byte[].class)
-                                .ofMaxSize(64)
-                                .map(b -> (Object) new Bytes(b))));
+    public Gen<Object> bodies(List<Field> fields) {
+        return Gens.frequency(
+                weighted(12, objects(fields)),
+                weighted(3, values.values()),
+                weighted(1, Nesting.deep()),
+                weighted(2, notJson(fields.get(0).name())),
+                weighted(1, notUtf8(fields.get(0).name())),
+                weighted(1, otherCharsets(fields)),
+                weighted(1, Texts.bytes(0, 64).map(Bytes::new)));
     }
 
     /**
      * The endpoint's object: each field left out, valid, hostile, deeply nested, or valid and then
      * named again; and now and then a member the endpoint does not have, or a field repeated.
      */
-    public Arbitrary<Object> objects(List<Field> fields) {
-        List<Arbitrary<List<Member>>> parts = new ArrayList<>();
+    public Gen<Object> objects(List<Field> fields) {
+        List<Gen<List<Member>>> parts = new ArrayList<>();
         for (Field field : fields) {
             String name = field.name();
+            Gen<String> strings = values.strings();
             parts.add(
-                    Arbitraries.frequencyOf(
-                            Tuple.of(1, Arbitraries.just(List.<Member>of())),
-                            Tuple.of(5, field.valid().map(v -> List.of(new Member(name, v)))),
-                            Tuple.of(4, values.values().map(v -> List.of(new Member(name, v)))),
-                            Tuple.of(1, Nesting.deep().map(v -> List.of(new Member(name, v)))),
-                            Tuple.of(
+                    Gens.frequency(
+                            weighted(1, Gens.constant(List.<Member>of())),
+                            weighted(5, field.valid().map(v -> List.of(new Member(name, v)))),
+                            weighted(4, values.values().map(v -> List.of(new Member(name, v)))),
+                            weighted(1, Nesting.deep().map(v -> List.of(new Member(name, v)))),
+                            weighted(
                                     1,
-                                    Combinators.combine(field.valid(), values.strings())
-                                            .as(
-                                                    (v, s) ->
-                                                            List.of(
-                                                                    new Member(name, v),
-                                                                    new Member(name, s))))));
+                                    random ->
+                                            List.of(
+                                                    new Member(name, field.valid().next(random)),
+                                                    new Member(name, strings.next(random))))));
         }
         List<String> names = fields.stream().map(Field::name).toList();
         parts.add(
-                Arbitraries.frequencyOf(
-                        Tuple.of(6, Arbitraries.just(List.<Member>of())),
-                        Tuple.of(
-                                1,
-                                Combinators.combine(values.memberNames(), values.values())
-                                        .as((k, v) -> List.of(new Member(k, v)))),
-                        Tuple.of(
-                                1,
-                                Combinators.combine(Arbitraries.of(names), values.values())
-                                        .as((k, v) -> List.of(new Member(k, v))))));
-        return Combinators.combine(parts)
-                .as(
+                Gens.frequency(
+                        weighted(6, Gens.constant(List.<Member>of())),
+                        weighted(1, memberOf(values.memberNames())),
+                        weighted(1, memberOf(Gens.of(names)))));
+        return Gens.sequence(parts)
+                .map(
                         lists -> {
                             List<Member> members = new ArrayList<>();
                             lists.forEach(members::addAll);
@@ -130,20 +119,26 @@ public final class HostileBodies {
                         });
     }
 
+    /** One member named by {@code names} with any hostile value. */
+    private Gen<List<Member>> memberOf(Gen<String> names) {
+        Gen<Object> any = values.values();
+        return random -> List.of(new Member(names.next(random), any.next(random)));
+    }
+
     /** The endpoint's object with every field valid. */
-    public static Arbitrary<Obj> valid(List<Field> fields) {
-        List<Arbitrary<Member>> members = new ArrayList<>();
+    public static Gen<Obj> valid(List<Field> fields) {
+        List<Gen<Member>> members = new ArrayList<>();
         for (Field field : fields) {
             members.add(field.valid().map(v -> new Member(field.name(), v)));
         }
-        return Combinators.combine(members).as(Obj::new);
+        return Gens.<Member>sequence(members).map(Obj::new);
     }
 
     /** Texts that are not JSON, or not one JSON value; {@code field} names a member. */
-    public Arbitrary<Object> notJson(String field) {
+    public Gen<Object> notJson(String field) {
         String f = JsonLiteral.string(field);
         String key = JsonLiteral.string(values.keys().isEmpty() ? "a" : values.keys().get(0));
-        return Arbitraries.of(
+        return Gens.of(
                         "",
                         " ",
                         "{",
@@ -181,27 +176,27 @@ public final class HostileBodies {
     }
 
     /** Bytes that are not UTF-8, alone or inside the string value of {@code field}. */
-    public static Arbitrary<Object> notUtf8(String field) {
-        return Combinators.combine(Arbitraries.of(NOT_UTF8), Arbitraries.of(true, false))
-                .as(
-                        (bad, alone) -> {
-                            if (alone) {
-                                return new Bytes(bad);
-                            }
-                            ByteArrayOutputStream out = new ByteArrayOutputStream();
-                            out.writeBytes(
-                                    ("{" + JsonLiteral.string(field) + ":\"a")
-                                            .getBytes(StandardCharsets.UTF_8));
-                            out.writeBytes(bad);
-                            out.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
-                            return new Bytes(out.toByteArray());
-                        });
+    public static Gen<Object> notUtf8(String field) {
+        Gen<byte[]> bads = Gens.of(NOT_UTF8);
+        return random -> {
+            byte[] bad = bads.next(random);
+            if (random.nextBoolean()) {
+                return new Bytes(bad);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(
+                    ("{" + JsonLiteral.string(field) + ":\"a").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(bad);
+            out.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
+            return new Bytes(out.toByteArray());
+        };
     }
 
     /** The endpoint's valid object in UTF-16 or UTF-32. */
-    public static Arbitrary<Object> otherCharsets(List<Field> fields) {
-        return Combinators.combine(valid(fields), Arbitraries.of(CHARSETS))
-                .as((body, charset) -> (Object) new Encoded(body, charset));
+    public static Gen<Object> otherCharsets(List<Field> fields) {
+        Gen<Obj> bodies = valid(fields);
+        Gen<Charset> charsets = Gens.of(CHARSETS);
+        return random -> new Encoded(bodies.next(random), charsets.next(random));
     }
 
     private static byte[] bytes(int... values) {

@@ -1,23 +1,27 @@
 package dev.patriotforge.testsupport.hostile;
 
+import static dev.patriotforge.testsupport.random.Gens.weighted;
+
 import dev.patriotforge.testsupport.hostile.HostileBody.Member;
 import dev.patriotforge.testsupport.hostile.HostileBody.Obj;
 import dev.patriotforge.testsupport.hostile.HostileBody.Raw;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
+import dev.patriotforge.testsupport.random.Numbers;
+import dev.patriotforge.testsupport.random.Texts;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * jqwik arbitraries of the values an attacker puts in JSON, as {@link HostileBody} values: strings
- * with control characters, lone surrogates, odd Unicode, injections and lengths around every limit
- * up to far past the body limit; numbers at the edges of every type and near-numbers that are not
- * JSON; values of every type nested a few levels (for deeper ones, {@link Nesting}). What is
- * particular to a service (its words, its length limits, the member names it must refuse) is its
- * {@link Vocabulary}.
+ * Generators of the values an attacker puts in JSON, as {@link HostileBody} values: strings with
+ * control characters, lone surrogates, odd Unicode, injections and lengths around every limit up to
+ * far past the body limit; numbers at the edges of every type and near-numbers that are not JSON;
+ * values of every type nested a few levels (for deeper ones, {@link Nesting}). What is particular
+ * to a service (its words, its length limits, the member names it must refuse) is its {@link
+ * Vocabulary}.
  */
 public final class HostileValues {
     /**
@@ -117,6 +121,9 @@ public final class HostileValues {
     private static final List<String> UNITS =
             List.of("x", "\u00e9", "\uD83D\uDE00", " ", "\u0000", "\u0301");
 
+    /** The bound of the big integers drawn: 10^40. */
+    private static final BigInteger BIG = BigInteger.TEN.pow(40);
+
     private final List<String> words;
     private final List<Integer> lengths;
     private final List<String> keys;
@@ -137,76 +144,70 @@ public final class HostileValues {
     }
 
     /** Strings an attacker might send, as Java strings (lone surrogates included). */
-    public Arbitrary<String> strings() {
+    public Gen<String> strings() {
         List<String> special = new ArrayList<>(NASTY);
         special.addAll(words);
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(special)),
-                Tuple.of(4, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(2, Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(8)),
-                Tuple.of(1, Arbitraries.strings().withCharRange('\ud800', '\udfff').ofMaxLength(6)),
-                Tuple.of(
-                        2, Arbitraries.strings().withCharRange('\u0080', '\uffff').ofMaxLength(20)),
-                Tuple.of(2, sizedStrings()));
+        return Gens.frequency(
+                weighted(6, Gens.of(special)),
+                weighted(4, Texts.strings(Texts.anyChar(), 0, 40)),
+                weighted(2, Texts.strings(Texts.chars('\u0000', '\u001f'), 0, 8)),
+                weighted(1, Texts.strings(Texts.chars('\ud800', '\udfff'), 0, 6)),
+                weighted(2, Texts.strings(Texts.chars('\u0080', '\uffff'), 0, 20)),
+                weighted(2, sizedStrings()));
     }
 
     /** Strings at and around every length limit of the service, and huge ones. */
-    public Arbitrary<String> sizedStrings() {
-        return Combinators.combine(Arbitraries.of(lengths), Arbitraries.of(UNITS))
-                .as((n, unit) -> unit.repeat(n));
+    public Gen<String> sizedStrings() {
+        Gen<Integer> n = Gens.of(lengths);
+        Gen<String> unit = Gens.of(UNITS);
+        return random -> unit.next(random).repeat(n.next(random));
     }
 
     /** JSON number literals far outside every range, and near-numbers that are not JSON. */
-    public Arbitrary<Raw> numbers() {
-        return Arbitraries.oneOf(
-                        Arbitraries.of(NUMBERS),
-                        Arbitraries.integers().map(String::valueOf),
-                        Arbitraries.longs().map(String::valueOf),
-                        Arbitraries.doubles().map(String::valueOf).filter(d -> !d.contains("N")),
-                        Arbitraries.bigIntegers()
-                                .between(
-                                        new java.math.BigInteger("-1" + "0".repeat(40)),
-                                        new java.math.BigInteger("1" + "0".repeat(40)))
-                                .map(String::valueOf),
-                        Arbitraries.bigDecimals()
-                                .between(
-                                        new java.math.BigDecimal("-1e12"),
-                                        new java.math.BigDecimal("1e12"))
-                                .ofScale(6)
-                                .map(java.math.BigDecimal::toPlainString))
+    public Gen<Raw> numbers() {
+        return Gens.<String>oneOf(
+                        Gens.of(NUMBERS),
+                        Gens.anyInt().map(String::valueOf),
+                        Gens.anyLong().map(String::valueOf),
+                        Numbers.doubles().map(String::valueOf).filter(d -> !d.contains("N")),
+                        Numbers.bigIntegers(BIG.negate(), BIG).map(String::valueOf),
+                        Numbers.bigDecimals(new BigDecimal("-1e12"), new BigDecimal("1e12"), 6)
+                                .map(BigDecimal::toPlainString))
                 .map(Raw::new);
     }
 
     /** A string, a number, true, false or null. */
-    public Arbitrary<Object> scalars() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, strings().map(s -> (Object) s)),
-                Tuple.of(4, numbers().map(n -> (Object) n)),
-                Tuple.of(2, Arbitraries.of(true, false).map(b -> (Object) b)),
-                Tuple.of(1, Arbitraries.just(new Raw("null"))));
+    public Gen<Object> scalars() {
+        return Gens.frequency(
+                weighted(5, strings()),
+                weighted(4, numbers()),
+                weighted(2, Gens.booleans()),
+                weighted(1, Gens.constant(new Raw("null"))));
     }
 
     /** Member names: the service's keys and hostile strings. */
-    public Arbitrary<String> memberNames() {
+    public Gen<String> memberNames() {
         return keys.isEmpty()
                 ? strings()
-                : Arbitraries.frequencyOf(
-                        Tuple.of(3, Arbitraries.of(keys)), Tuple.of(2, strings()));
+                : Gens.frequency(weighted(3, Gens.of(keys)), weighted(2, strings()));
     }
 
-    /** Any JSON value, nested up to three levels, with hostile strings, numbers and keys. */
-    public Arbitrary<Object> values() {
-        return Arbitraries.recursive(
-                this::scalars,
-                inner ->
-                        Arbitraries.oneOf(
-                                inner.list().ofMaxSize(4).map(list -> (Object) list),
-                                Combinators.combine(memberNames(), inner)
-                                        .as(Member::new)
-                                        .list()
-                                        .ofMaxSize(3)
-                                        .map(members -> (Object) new Obj(members))),
-                0,
-                3);
+    /**
+     * Any JSON value, nested up to three levels (each depth as likely), with hostile strings,
+     * numbers and keys.
+     */
+    public Gen<Object> values() {
+        return Gens.ints(0, 3).flatMap(this::values);
+    }
+
+    /** Values nested exactly {@code depth} levels: arrays of up to 4, objects of up to 3. */
+    private Gen<Object> values(int depth) {
+        if (depth == 0) {
+            return scalars();
+        }
+        Gen<Object> inner = values(depth - 1);
+        Gen<String> names = memberNames();
+        Gen<Member> member = random -> new Member(names.next(random), inner.next(random));
+        return Gens.oneOf(inner.list(0, 4), member.list(0, 3).map(Obj::new));
     }
 }

@@ -1,10 +1,10 @@
 package dev.patriotforge.testsupport.hostile;
 
 import dev.patriotforge.testsupport.hostile.HostileBody.Raw;
+import dev.patriotforge.testsupport.random.Gen;
+import dev.patriotforge.testsupport.random.Gens;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * JSON nested deeper than a parser should follow (Jackson stops at 1000 levels): arrays, objects,
@@ -14,9 +14,8 @@ public final class Nesting {
     private Nesting() {}
 
     /** Arrays and objects nested deeper than the 1000 levels a parser should follow. */
-    public static Arbitrary<Object> deep() {
-        return Arbitraries.of(of(999, 1_001, 2_500, 5_000, 20_000, 100_000))
-                .map(raw -> (Object) raw);
+    public static Gen<Object> deep() {
+        return Gens.of(of(999, 1_001, 2_500, 5_000, 20_000, 100_000));
     }
 
     /** For each depth: arrays, objects, both in turn, and arrays never closed. */
