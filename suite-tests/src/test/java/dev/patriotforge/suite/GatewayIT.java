@@ -128,7 +128,9 @@ class GatewayIT {
             // quote-service answers (401 without a token) where the gateway would say 404.
             HttpResponse<String> response = raw("GET", path, Map.of());
             assertProblem(response, 401, "unauthenticated");
-            assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .as(path)
+                    .hasValue("no-store");
         }
     }
 

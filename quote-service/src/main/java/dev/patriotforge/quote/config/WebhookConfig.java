@@ -41,6 +41,12 @@ public interface WebhookConfig {
      */
     Duration lease();
 
+    /** Time between the dispatcher's polls ({@code FORGE_WEBHOOK_POLL_INTERVAL}). */
+    Duration pollInterval();
+
+    /** Time between purges ({@code FORGE_WEBHOOK_PURGE_INTERVAL}). */
+    Duration purgeInterval();
+
     /** Deliveries claimed per poll ({@code FORGE_WEBHOOK_BATCH_SIZE}). */
     int batchSize();
 
