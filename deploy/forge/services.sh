@@ -58,6 +58,7 @@ forge_service_env_filter() { # service
     while read -r name; do
         case "$name" in
             FORGE_${other}_* | FORGE_TEST_*) printf -- '--unset=%s\n' "$name" ;;
+            FORGE_WEBHOOK_*) [ "$own" = QUOTE ] || printf -- '--unset=%s\n' "$name" ;;
             FORGE_BOOTSTRAP_* | FORGE_SMTP_* | FORGE_PUBLIC_URL) [ "$own" = AUTH ] || printf -- '--unset=%s\n' "$name" ;;
         esac
     done < <(compgen -e)
@@ -176,6 +177,19 @@ forge_start_services() {
         FORGE_AUTH_MFA_ENCRYPTION_KEY="$(cat "$keys/mfa-encryption-key")"
         export FORGE_AUTH_MFA_ENCRYPTION_KEY
     fi
+    # The AES-256 key of webhook signing secrets at rest (quote-service; prod refuses to start
+    # without one).
+    if [ -z "${FORGE_WEBHOOK_ENCRYPTION_KEY:-}" ]; then
+        mkdir -p "$keys"
+        chmod 700 "$keys"
+        [ -f "$keys/webhook-encryption-key" ] \
+            || (umask 077 && openssl rand -base64 32 > "$keys/webhook-encryption-key")
+        FORGE_WEBHOOK_ENCRYPTION_KEY="$(cat "$keys/webhook-encryption-key")"
+        export FORGE_WEBHOOK_ENCRYPTION_KEY
+    fi
+    # A local run may send webhooks to a receiver on this machine (http, loopback): see the
+    # README's "Receiving webhooks locally". Never set in production.
+    export FORGE_WEBHOOK_ALLOW_PRIVATE="${FORGE_WEBHOOK_ALLOW_PRIVATE:-true}"
     export FORGE_AUTH_PORT="$auth_port" FORGE_QUOTE_PORT="$quote_port"
     export FORGE_AUTH_MANAGEMENT_PORT="$auth_mport" FORGE_QUOTE_MANAGEMENT_PORT="$quote_mport"
     # Locally nothing has to leave a load balancer's endpoints first: stop at once on SIGTERM.
@@ -186,7 +200,7 @@ forge_start_services() {
     # What `./forge env` adds to the servers' environment for a service started by hand.
     declare -p FORGE_AUTH_PORT FORGE_QUOTE_PORT FORGE_AUTH_MANAGEMENT_PORT FORGE_QUOTE_MANAGEMENT_PORT \
         FORGE_SHUTDOWN_DELAY FORGE_JWKS_URL FORGE_AUTH_JWT_SIGNING_KEY_FILE FORGE_PUBLIC_URL \
-        FORGE_AUTH_MFA_ENCRYPTION_KEY \
+        FORGE_AUTH_MFA_ENCRYPTION_KEY FORGE_WEBHOOK_ENCRYPTION_KEY FORGE_WEBHOOK_ALLOW_PRIVATE \
         2>/dev/null | sed 's/^declare -x /export /' > "$run/services.env"
     # Each service gets its own part of this environment (forge_service_env_filter) and listens
     # on 127.0.0.1; only the gateway listens publicly.

@@ -63,7 +63,8 @@ else
     kubectl -n "$ns" create secret generic quote-service --dry-run=client -o yaml \
         --from-literal=FORGE_QUOTE_DB_PASSWORD="$(get QUOTE_DB_PASSWORD)" \
         --from-literal=FORGE_QUOTE_DB_MIGRATION_PASSWORD="$(get QUOTE_DB_MIGRATION_PASSWORD)" \
-        --from-literal=FORGE_QUOTE_REDIS_URL="redis://forge_quote:$(get QUOTE_REDIS_PASSWORD)@redis:6379" | apply
+        --from-literal=FORGE_QUOTE_REDIS_URL="redis://forge_quote:$(get QUOTE_REDIS_PASSWORD)@redis:6379" \
+        --from-literal=FORGE_WEBHOOK_ENCRYPTION_KEY="$(openssl rand -base64 32)" | apply
     echo "created secret quote-service"
 fi
 

@@ -46,6 +46,9 @@ cl_setup() {
     # ... and encrypt TOTP secrets with one key (prod refuses to start without it).
     [ -f "$cdir/mfa-encryption-key" ] \
         || (umask 077 && openssl rand -base64 32 > "$cdir/mfa-encryption-key")
+    # ... and both quote replicas seal webhook secrets with one key.
+    [ -f "$cdir/webhook-encryption-key" ] \
+        || (umask 077 && openssl rand -base64 32 > "$cdir/webhook-encryption-key")
     # The replicas run from a copy of the packaged apps, so that a build running meanwhile
     # (another module's ./mvnw package) cannot change the jars under them.
     # RELIABILITY_APP_ROOT points at another checkout's packaged apps (default: this one).
@@ -71,6 +74,12 @@ CL_GATEWAY_PORT=$gateway
 export FORGE_AUTH_JWT_SIGNING_KEY_FILE='$cdir/signing-key.pem'
 export FORGE_AUTH_JWT_KEY_ID=reliability-1
 export FORGE_AUTH_MFA_ENCRYPTION_KEY='$(cat "$cdir/mfa-encryption-key")'
+export FORGE_WEBHOOK_ENCRYPTION_KEY='$(cat "$cdir/webhook-encryption-key")'
+# The webhook tests' receiver listens on 127.0.0.1 over http; a short retry base and lease let
+# WebhookKillIT see a killed replica's claim run out within seconds (defaults PT5S and PT1M).
+export FORGE_WEBHOOK_ALLOW_PRIVATE=true
+export FORGE_WEBHOOK_RETRY_BASE=PT1S
+export FORGE_WEBHOOK_LEASE=PT15S
 export FORGE_JWKS_URL='http://127.0.0.1:$gateway/api/auth/.well-known/jwks.json'
 export FORGE_AUTH_IP_REGISTRATIONS=${RELIABILITY_IP_REGISTRATIONS:-12}
 export FORGE_AUTH_IP_FAILED_LOGINS=${RELIABILITY_IP_FAILED_LOGINS:-12}

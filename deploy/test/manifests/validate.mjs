@@ -567,6 +567,16 @@ for (const { name, objects } of rendered) {
   }
   check(prefixes.get("/api/auth/")?.name === "auth-service", where, "/api/auth/ must route to auth-service");
   check(prefixes.get("/api/quotes")?.name === "quote-service", where, "/api/quotes must route to quote-service");
+  check(prefixes.get("/api/webhooks")?.name === "quote-service", where, "/api/webhooks must route to quote-service");
+
+  // FORGE_WEBHOOK_ALLOW_PRIVATE lifts the webhooks' SSRF rules: local runs only, never prod.
+  if (name === "prod") {
+    const quoteEnv = find("Deployment", "quote-service")?.spec.template.spec.containers.flatMap((c) => c.env ?? []) ?? [];
+    const setsAllowPrivate =
+      objects.some((o) => o.kind === "ConfigMap" && o.data && "FORGE_WEBHOOK_ALLOW_PRIVATE" in o.data) ||
+      quoteEnv.some((e) => e.name === "FORGE_WEBHOOK_ALLOW_PRIVATE");
+    check(!setsAllowPrivate, where, "the prod overlay must never set FORGE_WEBHOOK_ALLOW_PRIVATE");
+  }
 
   // Envoy Gateway policies: what the nginx gateway does, on the Gateway and the auth route.
   const policies = objects.filter((o) => o.apiVersion?.startsWith(`${ENVOY_GATEWAY_GROUP}/`));

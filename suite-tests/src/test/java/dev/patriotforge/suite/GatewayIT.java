@@ -122,6 +122,19 @@ class GatewayIT {
     }
 
     @Test
+    void webhookPathsRouteToQuoteServiceAndAreNeverCached() throws Exception {
+        for (String path :
+                List.of("/api/webhooks", "/api/webhooks/" + UUID.randomUUID() + "/deliveries")) {
+            // quote-service answers (401 without a token) where the gateway would say 404.
+            HttpResponse<String> response = raw("GET", path, Map.of());
+            assertProblem(response, 401, "unauthenticated");
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .as(path)
+                    .hasValue("no-store");
+        }
+    }
+
+    @Test
     void anOversizedUriOrHeaderIsAProblemDocument() throws Exception {
         String longQuery = "a".repeat(20_000);
         assertProblem(raw("GET", "/api/quotes?" + longQuery, Map.of()), 414, "uri_too_long");

@@ -152,60 +152,74 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
      * Expires one quote if it is due: a single conditional statement, so that concurrent callers
      * and sweeps expire it once. Writes the audit event in the same statement.
      *
-     * @return 1 when the quote was expired now, else 0
+     * @return the audit event when the quote was expired now, else nothing
      */
-    public int expireIfDue(UUID id, QuoteStatus from, QuoteStatus to, Instant now) {
-        return getEntityManager()
-                .createNativeQuery(
-                        """
-                        WITH expired AS (
-                            UPDATE forge_quotes SET status = :to, version = version + 1,
-                                   updated_at = :now
-                            WHERE id = :id AND status = :from AND valid_until <= :now
-                              AND deleted_at IS NULL
-                            RETURNING id)
-                        INSERT INTO forge_quote_events
-                            (id, quote_id, type, actor_id, from_status, to_status, at)
-                        SELECT gen_random_uuid(), id, :type, NULL, :from, :to, :now FROM expired
-                        """)
-                .setParameter("id", id)
-                .setParameter("from", from.wire())
-                .setParameter("to", to.wire())
-                .setParameter("type", to.wire())
-                .setParameter("now", now)
-                .executeUpdate();
+    public List<Expired> expireIfDue(UUID id, QuoteStatus from, QuoteStatus to, Instant now) {
+        return expired(
+                getEntityManager()
+                        .createNativeQuery(
+                                """
+                                WITH expired AS (
+                                    UPDATE forge_quotes SET status = :to, version = version + 1,
+                                           updated_at = :now
+                                    WHERE id = :id AND status = :from AND valid_until <= :now
+                                      AND deleted_at IS NULL
+                                    RETURNING id)
+                                INSERT INTO forge_quote_events
+                                    (id, quote_id, type, actor_id, from_status, to_status, at)
+                                SELECT gen_random_uuid(), id, :type, NULL, :from, :to, :now FROM expired
+                                RETURNING id, quote_id
+                                """)
+                        .setParameter("id", id)
+                        .setParameter("from", from.wire())
+                        .setParameter("to", to.wire())
+                        .setParameter("type", to.wire())
+                        .setParameter("now", now)
+                        .getResultList());
     }
 
     /**
      * Expires up to {@code batch} due quotes, skipping rows another transaction holds (another
      * replica's sweep, or a request working on the quote), with one audit event each.
      *
-     * @return how many quotes were expired
+     * @return the audit events of the quotes expired
      */
-    public int expireDue(QuoteStatus from, QuoteStatus to, Instant now, int batch) {
-        return getEntityManager()
-                .createNativeQuery(
-                        """
-                        WITH due AS (
-                            SELECT id FROM forge_quotes
-                            WHERE status = :from AND valid_until <= :now AND deleted_at IS NULL
-                            ORDER BY valid_until
-                            LIMIT :batch
-                            FOR UPDATE SKIP LOCKED),
-                        expired AS (
-                            UPDATE forge_quotes q SET status = :to, version = q.version + 1,
-                                   updated_at = :now
-                            FROM due WHERE q.id = due.id
-                            RETURNING q.id)
-                        INSERT INTO forge_quote_events
-                            (id, quote_id, type, actor_id, from_status, to_status, at)
-                        SELECT gen_random_uuid(), id, :type, NULL, :from, :to, :now FROM expired
-                        """)
-                .setParameter("from", from.wire())
-                .setParameter("to", to.wire())
-                .setParameter("type", to.wire())
-                .setParameter("now", now)
-                .setParameter("batch", batch)
-                .executeUpdate();
+    public List<Expired> expireDue(QuoteStatus from, QuoteStatus to, Instant now, int batch) {
+        return expired(
+                getEntityManager()
+                        .createNativeQuery(
+                                """
+                                WITH due AS (
+                                    SELECT id FROM forge_quotes
+                                    WHERE status = :from AND valid_until <= :now AND deleted_at IS NULL
+                                    ORDER BY valid_until
+                                    LIMIT :batch
+                                    FOR UPDATE SKIP LOCKED),
+                                expired AS (
+                                    UPDATE forge_quotes q SET status = :to, version = q.version + 1,
+                                           updated_at = :now
+                                    FROM due WHERE q.id = due.id
+                                    RETURNING q.id)
+                                INSERT INTO forge_quote_events
+                                    (id, quote_id, type, actor_id, from_status, to_status, at)
+                                SELECT gen_random_uuid(), id, :type, NULL, :from, :to, :now FROM expired
+                                RETURNING id, quote_id
+                                """)
+                        .setParameter("from", from.wire())
+                        .setParameter("to", to.wire())
+                        .setParameter("type", to.wire())
+                        .setParameter("now", now)
+                        .setParameter("batch", batch)
+                        .getResultList());
+    }
+
+    /** The audit event written by an expiry statement. */
+    public record Expired(UUID eventId, UUID quoteId) {}
+
+    private static List<Expired> expired(List<?> rows) {
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new Expired((UUID) row[0], (UUID) row[1]))
+                .toList();
     }
 }

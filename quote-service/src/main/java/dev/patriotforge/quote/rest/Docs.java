@@ -42,6 +42,19 @@ final class Docs {
     static final String IF_MATCH =
             "The quote's ETag, e.g. \"3\"; a stale one gets 412 and changes nothing";
     static final String OK = "The quote after the transition, with ETag";
+    static final String WEBHOOK_CREATE =
+            "Admins only. The answer holds the signing secret (whsec_ + base64 of 32 random"
+                    + " bytes) once; it is stored encrypted. Every event of the listed types is"
+                    + " POSTed as {id, type, occurred_at, data: {quote}} with the Standard Webhooks"
+                    + " headers webhook-id (the event id, the same on every attempt),"
+                    + " webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of"
+                    + " id.timestamp.body with the secret's bytes>). A 2xx within 10 s is a"
+                    + " success; otherwise it is retried with exponential backoff and jitter for"
+                    + " 24 h, then failed. Redirects are not followed.";
+    static final String WEBHOOK_DELIVERIES =
+            "One row per event and subscription: attempts so far, status pending, delivered or"
+                    + " failed, the last answer's status, and when the next attempt is due.";
+    static final String E404_WEBHOOK = "not_found: no such webhook subscription";
     static final String E403 = "forbidden: the caller's role may not do this";
     static final String E404 =
             "not_found: absent, deleted, or not visible to the caller (never tells which)";

@@ -15,13 +15,14 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * How every request reaches one quote, inside the caller's transaction: the lazy expiry first, then
  * visibility (404), then the state table (403/409), then {@code If-Match} (412). Also writes the
- * audit events.
+ * audit events, and with each its webhook event ({@link WebhookOutbox}).
  */
 @ApplicationScoped
 public class QuoteAccess {
@@ -30,16 +31,19 @@ public class QuoteAccess {
     private final QuoteRepository quotes;
     private final QuoteEventRepository events;
     private final Event<QuoteMetrics.Transitioned> transitioned;
+    private final WebhookOutbox outbox;
     private final Clock clock;
 
     public QuoteAccess(
             QuoteRepository quotes,
             QuoteEventRepository events,
             Event<QuoteMetrics.Transitioned> transitioned,
+            WebhookOutbox outbox,
             Clock clock) {
         this.quotes = quotes;
         this.events = events;
         this.transitioned = transitioned;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -122,6 +126,7 @@ public class QuoteAccess {
         event.at = at;
         event.details = details == null ? null : CanonicalJson.write(details);
         events.persist(event);
+        outbox.record(event.id, type, quoteId, at);
     }
 
     /** Staff and admin see everyone's quotes except other people's drafts; customers their own. */
@@ -142,11 +147,15 @@ public class QuoteAccess {
                 || quote.validUntil.isAfter(now)) {
             return quote;
         }
-        int expired = quotes.expireIfDue(quote.id, EXPIRY.from(), EXPIRY.to(), now);
-        if (expired > 0) {
-            transitioned.fire(new QuoteMetrics.Transitioned(EXPIRY.to(), expired));
+        List<QuoteRepository.Expired> expired =
+                quotes.expireIfDue(quote.id, EXPIRY.from(), EXPIRY.to(), now);
+        if (!expired.isEmpty()) {
+            transitioned.fire(new QuoteMetrics.Transitioned(EXPIRY.to(), expired.size()));
         }
         quotes.getEntityManager().refresh(quote);
+        for (QuoteRepository.Expired event : expired) {
+            outbox.record(event.eventId(), EXPIRY.to().wire(), event.quoteId(), now);
+        }
         return quote;
     }
 

@@ -10,13 +10,15 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * The sweep that expires priced quotes past valid_until. Safe on several replicas at once: each
  * batch locks its rows with {@code FOR UPDATE SKIP LOCKED} and changes only rows that are still
- * due, so every quote is expired once, with one audit event.
+ * due, so every quote is expired once, with one audit event (and its webhook event).
  */
 @ApplicationScoped
 public class QuoteExpiry {
@@ -26,16 +28,19 @@ public class QuoteExpiry {
     private final QuoteRepository quotes;
     private final Event<QuoteMetrics.Transitioned> transitioned;
     private final QuoteConfig config;
+    private final WebhookOutbox outbox;
     private final Clock clock;
 
     public QuoteExpiry(
             QuoteRepository quotes,
             Event<QuoteMetrics.Transitioned> transitioned,
             QuoteConfig config,
+            WebhookOutbox outbox,
             Clock clock) {
         this.quotes = quotes;
         this.transitioned = transitioned;
         this.config = config;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -64,13 +69,19 @@ public class QuoteExpiry {
                     QuarkusTransaction.requiringNew()
                             .call(
                                     () -> {
-                                        int n =
+                                        Instant now =
+                                                clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                                        List<QuoteRepository.Expired> expiredNow =
                                                 quotes.expireDue(
-                                                        EXPIRY.from(),
-                                                        EXPIRY.to(),
-                                                        clock.instant()
-                                                                .truncatedTo(ChronoUnit.MILLIS),
-                                                        batch);
+                                                        EXPIRY.from(), EXPIRY.to(), now, batch);
+                                        for (QuoteRepository.Expired event : expiredNow) {
+                                            outbox.record(
+                                                    event.eventId(),
+                                                    EXPIRY.to().wire(),
+                                                    event.quoteId(),
+                                                    now);
+                                        }
+                                        int n = expiredNow.size();
                                         if (n > 0) {
                                             transitioned.fire(
                                                     new QuoteMetrics.Transitioned(EXPIRY.to(), n));
