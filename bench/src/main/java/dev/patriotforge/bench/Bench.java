@@ -31,6 +31,11 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Settings.env("BENCH_ONLY", "").equals("signatures")) {
+            // The signing algorithms alone (no suite needed): java -jar bench/target/bench-*.jar
+            Signatures.measure(Double.parseDouble(Settings.env("BENCH_SIGNATURE_SECONDS", "10")));
+            return;
+        }
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         new Bench(Settings.fromEnvironment(root)).run();
     }

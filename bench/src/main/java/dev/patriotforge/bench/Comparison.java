@@ -53,7 +53,11 @@ final class Comparison {
             double floorAot = startup.path("floor/aot").path("ready_ms").asDouble(-1);
             row(ratios, service + " ready plain ms", plain, floorPlain);
             row(ratios, service + " ready AOT ms", aot, floorAot);
-            row(ratios, service + " AOT speed-up (x)", plain / aot, floorPlain / floorAot);
+            row(
+                    ratios,
+                    service + " AOT speed-up (x)",
+                    aot > 0 ? plain / aot : -1,
+                    floorAot > 0 ? floorPlain / floorAot : -1);
             if (plain > 0 && aot > 0) {
                 ratios.put(service + " AOT speed-up", Bench.round(plain / aot));
             }
@@ -115,15 +119,16 @@ final class Comparison {
         return Wrk.rate((Map<String, Object>) peer.get(scenario));
     }
 
+    /** A row and its ratio; figures not measured in this run (zero or negative) are left out. */
     private void row(Map<String, Object> ratios, String name, double ours, double theirs) {
-        double ratio = ours > 0 && theirs > 0 ? ours / theirs : Double.NaN;
+        if (!(ours > 0) || !(theirs > 0)) {
+            return;
+        }
+        double ratio = ours / theirs;
         ratios.put(name, Bench.round(ratio));
         rows.add(
                 new String[] {
-                    name,
-                    "%.2f".formatted(ours),
-                    "%.2f".formatted(theirs),
-                    Double.isNaN(ratio) ? "-" : "%.2f".formatted(ratio)
+                    name, "%.2f".formatted(ours), "%.2f".formatted(theirs), "%.2f".formatted(ratio)
                 });
     }
 

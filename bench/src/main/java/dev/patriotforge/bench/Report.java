@@ -162,7 +162,7 @@ final class Report {
             double limit,
             boolean atLeast) {
         Object value = ratios.get(name);
-        if (value instanceof Double d && !d.isNaN()) {
+        if (value instanceof Double d && d > 0) {
             t.put(name + " " + bound, verdict(d, limit, atLeast));
         }
     }
