@@ -30,7 +30,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * concurrency (GET and create quote).
  */
 final class Limits {
-    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+    static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
     private final Settings settings;
 

@@ -146,6 +146,33 @@ final class Seeder {
         return data;
     }
 
+    /**
+     * Fresh sessions for the logout scenario, which spends one per request: COUNT logins of the
+     * seeded customers (hash-bound, 4 at a time), written as LOGOUT_TOKENS to logout.lua.
+     */
+    Path logoutSessions(Seed seed, int count)
+            throws IOException, InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> sessions = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Account a = seed.customers().get(i % seed.customers().size());
+                sessions.add(
+                        pool.submit(
+                                () ->
+                                        Api.text(
+                                                api.login(a.email(), seed.password()),
+                                                "access_token")));
+            }
+            Path data = settings.work().resolve("logout.lua");
+            Files.writeString(
+                    data, "LOGOUT_TOKENS = \"%s\"\n".formatted(String.join(",", all(sessions))));
+            return data;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static <T> List<T> all(List<Future<T>> futures)
             throws InterruptedException, ExecutionException {
         List<T> values = new ArrayList<>();

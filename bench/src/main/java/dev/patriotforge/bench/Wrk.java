@@ -49,8 +49,9 @@ final class Wrk {
         String script = settings.wrkScript(scenario).toString();
         // Warm-up: a short run whose figures are discarded (JIT, pools, caches). Not for refresh:
         // it would spend the seeded refresh tokens, and the measured run would then present
-        // spent ones (reuse detection). Each phase has its own idempotency keys.
-        if (!scenario.equals("refresh")) {
+        // spent ones (reuse detection); nor for logout, which spends its sessions. Each phase has
+        // its own idempotency keys.
+        if (!scenario.equals("refresh") && !scenario.equals("logout")) {
             Commands.exec(
                     env(t, "warm" + conns + extraEnv.hashCode(), extraEnv),
                     "wrk",
