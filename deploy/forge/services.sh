@@ -93,9 +93,10 @@ start_service() {
     record_pid "$run" "$svc" $!
 }
 
-# The management port (health, metrics) of the service start_service last started in RUN.
+# The management port (health, metrics) of the service start_service last started in RUN; empty
+# for any other process.
 forge_management_port() { # run svc
-    cat "$1/$2.management-port" 2>/dev/null
+    if [ -f "$1/$2.management-port" ]; then cat "$1/$2.management-port"; fi
 }
 
 # The pid RUN/pids last recorded for NAME.
