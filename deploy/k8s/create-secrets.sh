@@ -38,6 +38,14 @@ get() {
 
 if exists auth-service; then
     echo "secret auth-service exists: keeping it"
+    # A Secret made before TOTP existed gains the key of TOTP secrets; an existing key stays.
+    if [ -z "$(kubectl -n "$ns" get secret auth-service \
+        -o 'jsonpath={.data.FORGE_AUTH_MFA_ENCRYPTION_KEY}')" ]; then
+        kubectl -n "$ns" patch secret auth-service --type merge -p \
+            "{\"stringData\":{\"FORGE_AUTH_MFA_ENCRYPTION_KEY\":\"$(openssl rand -base64 32)\"}}" \
+            >/dev/null
+        echo "added FORGE_AUTH_MFA_ENCRYPTION_KEY to secret auth-service"
+    fi
 else
     admin=()
     # The SMTP relay's login, when the caller gives one (FORGE_SMTP_USER/FORGE_SMTP_PASSWORD).
@@ -53,6 +61,7 @@ else
         --from-literal=FORGE_AUTH_DB_PASSWORD="$(get AUTH_DB_PASSWORD)" \
         --from-literal=FORGE_AUTH_DB_MIGRATION_PASSWORD="$(get AUTH_DB_MIGRATION_PASSWORD)" \
         --from-literal=FORGE_AUTH_REDIS_URL="redis://forge_auth:$(get AUTH_REDIS_PASSWORD)@redis:6379" \
+        --from-literal=FORGE_AUTH_MFA_ENCRYPTION_KEY="$(openssl rand -base64 32)" \
         "${admin[@]}" | apply
     echo "created secret auth-service"
 fi

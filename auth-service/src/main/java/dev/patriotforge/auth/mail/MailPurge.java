@@ -3,9 +3,9 @@ package dev.patriotforge.auth.mail;
 import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.config.MailConfig;
 import dev.patriotforge.auth.domain.ActionTokenRepository;
+import dev.patriotforge.auth.domain.BatchPurge;
 import dev.patriotforge.auth.domain.MailOutboxRepository;
 import dev.patriotforge.auth.domain.MfaTokenRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the outbox and the token table bounded: mails sent or given up, and one-time tokens that
- * expired, longer ago than the mail retention are deleted, batch by batch ({@code SKIP LOCKED}, so
- * replicas share the work). Runs with the session purge's interval.
+ * expired, longer ago than the mail retention are deleted, batch by batch ({@link BatchPurge}:
+ * {@code SKIP LOCKED}, so replicas share the work). Runs with the session purge's interval.
  */
 @ApplicationScoped
 public class MailPurge {
@@ -62,21 +62,9 @@ public class MailPurge {
     /** Deletes what is past retention; returns how many rows. */
     public long purge() {
         Instant cutoff = clock.instant().minus(config.retention());
-        long total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> outbox.purgeDone(cutoff, batch));
-            total += n;
-        } while (n == batch);
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> tokens.purgeExpired(cutoff, batch));
-            total += n;
-        } while (n == batch);
         // The second steps of logins (mfa_tokens, 5 minutes) go with the mailed tokens.
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> mfaTokens.purgeExpired(cutoff, batch));
-            total += n;
-        } while (n == batch);
-        return total;
+        return BatchPurge.drain(batch, () -> outbox.purgeDone(cutoff, batch))
+                + BatchPurge.drain(batch, () -> tokens.purgeExpired(cutoff, batch))
+                + BatchPurge.drain(batch, () -> mfaTokens.purgeExpired(cutoff, batch));
     }
 }

@@ -34,7 +34,7 @@ public class AuthService {
     private final SessionService sessions;
     private final AuthMetrics metrics;
     private final LoginPauses pauses;
-    private final EmailVerification verification;
+    private final ActionMails mails;
     private final MfaLogin mfa;
     private final boolean requireVerifiedEmail;
 
@@ -47,7 +47,7 @@ public class AuthService {
             SessionService sessions,
             AuthMetrics metrics,
             LoginPauses pauses,
-            EmailVerification verification,
+            ActionMails mails,
             MfaLogin mfa,
             AuthConfig config) {
         this.users = users;
@@ -58,7 +58,7 @@ public class AuthService {
         this.sessions = sessions;
         this.metrics = metrics;
         this.pauses = pauses;
-        this.verification = verification;
+        this.mails = mails;
         this.mfa = mfa;
         this.requireVerifiedEmail = config.recovery().requireVerifiedEmail();
     }
@@ -76,12 +76,7 @@ public class AuthService {
         String hash = hasher.hash(password);
         UserView user =
                 accounts.create(
-                        email,
-                        displayName,
-                        Roles.CUSTOMER,
-                        hash,
-                        false,
-                        verification::mailVerification);
+                        email, displayName, Roles.CUSTOMER, hash, false, mails::verification);
         LOG.infof("Registered user %s", user.id());
         return user;
     }

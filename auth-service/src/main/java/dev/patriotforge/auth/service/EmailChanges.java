@@ -3,8 +3,6 @@ package dev.patriotforge.auth.service;
 import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
-import dev.patriotforge.auth.mail.MailKind;
-import dev.patriotforge.auth.mail.Outbox;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.security.SlidingWindows;
 import dev.patriotforge.common.security.Caller;
@@ -16,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,9 +27,7 @@ public class EmailChanges {
 
     private final UserRepository users;
     private final Accounts accounts;
-    private final ActionTokens tokens;
-    private final Outbox outbox;
-    private final MailLinks links;
+    private final ActionMails mails;
     private final SlidingWindows windows;
     private final PasswordChanges passwords;
     private final AuthConfig.Recovery config;
@@ -41,18 +36,14 @@ public class EmailChanges {
     public EmailChanges(
             UserRepository users,
             Accounts accounts,
-            ActionTokens tokens,
-            Outbox outbox,
-            MailLinks links,
+            ActionMails mails,
             SlidingWindows windows,
             PasswordChanges passwords,
             AuthConfig config,
             Clock clock) {
         this.users = users;
         this.accounts = accounts;
-        this.tokens = tokens;
-        this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
         this.windows = windows;
         this.passwords = passwords;
         this.config = config.recovery();
@@ -95,32 +86,9 @@ public class EmailChanges {
                             if (!live.passwordHash.equals(verifiedHash)) {
                                 throw new InvalidCredentials();
                             }
-                            mail(live, newEmail, now());
+                            mails.emailChange(live, newEmail, now());
                         });
         LOG.infof("User %s asked to change their email address", user.id);
-    }
-
-    private void mail(User user, String newEmail, Instant now) {
-        String token = tokens.issue(user.id, ActionTokens.EMAIL_CHANGE, newEmail, now);
-        outbox.enqueue(
-                newEmail,
-                MailKind.EMAIL_CHANGE_CONFIRM,
-                Map.of(
-                        "display_name", user.displayName,
-                        "link", links.verifyEmail(token),
-                        "expires_in", MailLinks.human(config.emailChangeTokenTtl())),
-                now);
-        outbox.enqueue(
-                user.email,
-                MailKind.EMAIL_CHANGE_NOTICE,
-                Map.of(
-                        "display_name",
-                        user.displayName,
-                        "new_email",
-                        newEmail,
-                        "reset_link",
-                        links.forgotPassword()),
-                now);
     }
 
     private Instant now() {

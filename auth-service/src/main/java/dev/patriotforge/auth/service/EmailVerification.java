@@ -3,8 +3,6 @@ package dev.patriotforge.auth.service;
 import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
-import dev.patriotforge.auth.mail.MailKind;
-import dev.patriotforge.auth.mail.Outbox;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.security.SlidingWindows;
 import dev.patriotforge.common.failure.Causes;
@@ -15,12 +13,10 @@ import dev.patriotforge.shared.error.TokenRevoked;
 import dev.patriotforge.shared.security.RedisKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,8 +30,7 @@ public class EmailVerification {
     private final UserRepository users;
     private final Accounts accounts;
     private final ActionTokens tokens;
-    private final Outbox outbox;
-    private final MailLinks links;
+    private final ActionMails mails;
     private final SlidingWindows windows;
     private final AuthConfig.Recovery config;
     private final Clock clock;
@@ -44,33 +39,17 @@ public class EmailVerification {
             UserRepository users,
             Accounts accounts,
             ActionTokens tokens,
-            Outbox outbox,
-            MailLinks links,
+            ActionMails mails,
             SlidingWindows windows,
             AuthConfig config,
             Clock clock) {
         this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
-        this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
         this.windows = windows;
         this.config = config.recovery();
         this.clock = clock;
-    }
-
-    /** Issues a verification token and writes its mail, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void mailVerification(User user, Instant now) {
-        String token = tokens.issue(user.id, ActionTokens.VERIFY, null, now);
-        outbox.enqueue(
-                user.email,
-                MailKind.VERIFY_EMAIL,
-                Map.of(
-                        "display_name", user.displayName,
-                        "link", links.verifyEmail(token),
-                        "expires_in", MailLinks.human(config.verifyTokenTtl())),
-                now);
     }
 
     /**
@@ -96,7 +75,7 @@ public class EmailVerification {
                                     if (user.emailVerified) {
                                         return false;
                                     }
-                                    mailVerification(user, now());
+                                    mails.verification(user, now());
                                     return true;
                                 });
         LOG.infof(

@@ -3,8 +3,6 @@ package dev.patriotforge.auth.service;
 import dev.patriotforge.auth.config.AuthConfig;
 import dev.patriotforge.auth.domain.User;
 import dev.patriotforge.auth.domain.UserRepository;
-import dev.patriotforge.auth.mail.MailKind;
-import dev.patriotforge.auth.mail.Outbox;
 import dev.patriotforge.auth.security.LoginThrottle;
 import dev.patriotforge.auth.security.Secret;
 import dev.patriotforge.auth.security.SlidingWindows;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +30,7 @@ public class PasswordRecovery {
     private final UserRepository users;
     private final Accounts accounts;
     private final ActionTokens tokens;
-    private final Outbox outbox;
-    private final MailLinks links;
+    private final ActionMails mails;
     private final SlidingWindows windows;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
@@ -49,8 +45,7 @@ public class PasswordRecovery {
             UserRepository users,
             Accounts accounts,
             ActionTokens tokens,
-            Outbox outbox,
-            MailLinks links,
+            ActionMails mails,
             SlidingWindows windows,
             LoginThrottle throttle,
             PasswordHasher hasher,
@@ -63,8 +58,7 @@ public class PasswordRecovery {
         this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
-        this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
         this.windows = windows;
         this.throttle = throttle;
         this.hasher = hasher;
@@ -108,16 +102,7 @@ public class PasswordRecovery {
                             if (user == null) {
                                 return;
                             }
-                            Instant now = now();
-                            String token = tokens.issue(user.id, ActionTokens.RESET, null, now);
-                            outbox.enqueue(
-                                    user.email,
-                                    MailKind.PASSWORD_RESET,
-                                    Map.of(
-                                            "display_name", user.displayName,
-                                            "link", links.resetPassword(token),
-                                            "expires_in", MailLinks.human(config.resetTokenTtl())),
-                                    now);
+                            mails.passwordReset(user, now());
                             LOG.infof("Mailed a password reset token to user %s", user.id);
                         });
     }

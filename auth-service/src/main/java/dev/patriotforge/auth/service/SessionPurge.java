@@ -1,9 +1,9 @@
 package dev.patriotforge.auth.service;
 
 import dev.patriotforge.auth.config.AuthConfig;
+import dev.patriotforge.auth.domain.BatchPurge;
 import dev.patriotforge.auth.domain.RefreshTokenRepository;
 import dev.patriotforge.auth.domain.SessionRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -68,28 +68,18 @@ public class SessionPurge {
         Instant sessionCutoff = now.minus(config.sessions().retention());
         Instant tokenCutoff = now.minus(SPENT_TOKEN_GRACE);
         int batch = config.sessions().purgeBatch();
-        long sessionCount = 0;
-        long tokenCount = 0;
-        while (true) {
-            long[] deleted =
-                    QuarkusTransaction.requiringNew()
-                            .call(() -> endedSessions(sessionCutoff, batch));
-            sessionCount += deleted[0];
-            tokenCount += deleted[1];
-            if (deleted[0] < batch) {
-                break;
-            }
-        }
-        while (true) {
-            long deleted =
-                    QuarkusTransaction.requiringNew()
-                            .call(() -> refreshTokens.purgeExpired(tokenCutoff, batch));
-            tokenCount += deleted;
-            if (deleted < batch) {
-                break;
-            }
-        }
-        return new Result(sessionCount, tokenCount);
+        long[] tokenCount = {0};
+        long sessionCount =
+                BatchPurge.drain(
+                        batch,
+                        () -> {
+                            long[] deleted = endedSessions(sessionCutoff, batch);
+                            tokenCount[0] += deleted[1];
+                            return deleted[0];
+                        });
+        tokenCount[0] +=
+                BatchPurge.drain(batch, () -> refreshTokens.purgeExpired(tokenCutoff, batch));
+        return new Result(sessionCount, tokenCount[0]);
     }
 
     /**

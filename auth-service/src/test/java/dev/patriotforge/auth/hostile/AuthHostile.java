@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * What auth-service adds to test-support's hostile-JSON generator: the fields a client must never
  * set, the words that mean something here (roles, the bootstrap admin, emails that fold to others),
- * the length limits of the contract (password 12 to 128, display name 100, email 254). An endpoint
- * is described by its field names; each field's valid value is a placeholder that the test fills at
- * send time (a fresh email, the account's password, a live refresh token).
+ * the length limits of the contract (password 12 to 128, display name 100, email 254), codes of
+ * almost six digits (fullwidth digits among them). An endpoint is described by its field names;
+ * each field's valid value is a placeholder that the test fills at send time (a fresh email, the
+ * account's password, a live refresh token).
  */
 final class AuthHostile {
     /** Fields that a client must never set: mass assignment. */
@@ -27,7 +28,10 @@ final class AuthHostile {
                     "updated_at",
                     "password_hash",
                     "deleted_at",
-                    "version");
+                    "version",
+                    "mfa_enabled",
+                    "totp_secret",
+                    "recovery_codes");
 
     private static final List<String> WORDS =
             List.of(
@@ -43,6 +47,11 @@ final class AuthHostile {
                     "bootstrap-admin@forge.test",
                     "BOOTSTRAP-ADMIN@forge.test\u0000",
                     "a@b.co",
+                    "000000",
+                    "12345",
+                    "1234567",
+                    "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16",
+                    "abcd-efgh-ijkl",
                     "\"@forge.test",
                     "\"; DROP TABLE auth.forge_users; --");
 
@@ -54,12 +63,14 @@ final class AuthHostile {
                     "__proto__",
                     "constructor",
                     "refreshToken",
+                    "mfaToken",
+                    "recoveryCode",
                     "groups",
                     "sub",
                     "");
 
     static final HostileValues VALUES =
-            new HostileValues(new Vocabulary(WORDS, List.of(12, 100, 128, 254), keys()));
+            new HostileValues(new Vocabulary(WORDS, List.of(6, 12, 64, 100, 128, 254), keys()));
 
     static final HostileBodies BODIES = new HostileBodies(VALUES);
 

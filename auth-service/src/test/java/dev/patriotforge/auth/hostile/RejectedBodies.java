@@ -30,6 +30,7 @@ final class RejectedBodies {
             case "created_at", "updated_at", "deleted_at" -> "2000-01-01T00:00:00Z";
             case "password_hash" -> "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo";
             case "version" -> new Raw("0");
+            case "mfa_enabled" -> new Raw("true");
             case "display_name" -> "Mallory";
             default -> "x";
         };

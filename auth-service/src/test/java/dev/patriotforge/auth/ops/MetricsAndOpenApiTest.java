@@ -9,10 +9,14 @@ import static dev.patriotforge.auth.ops.Counters.REVOCATIONS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.patriotforge.auth.support.Api;
 import dev.patriotforge.auth.support.Mails;
@@ -141,6 +145,37 @@ class MetricsAndOpenApiTest {
                             equalTo("#/components/schemas/Problem"));
                 }
             }
+        }
+        // 403 mfa_required (service-common's filter): on bearer operations outside /me, /mfa/*,
+        // /logout and /sessions, never on those nor on operations without a bearer token.
+        for (String bearer :
+                new String[] {
+                    "'/api/auth/logout-all'.post",
+                    "'/api/auth/password'.post",
+                    "'/api/auth/email/verify/resend'.post",
+                    "'/api/auth/me/email'.post",
+                    "'/api/auth/users'.get",
+                    "'/api/auth/users/{id}/mfa'.delete"
+                }) {
+            doc.body(
+                    "paths." + bearer + ".responses.'403'.description",
+                    containsString("mfa_required"));
+        }
+        for (String exempt :
+                new String[] {
+                    "'/api/auth/me'.get",
+                    "'/api/auth/logout'.post",
+                    "'/api/auth/sessions'.get",
+                    "'/api/auth/sessions/{id}'.delete",
+                    "'/api/auth/mfa/totp'.post",
+                    "'/api/auth/mfa/totp/confirm'.post",
+                    "'/api/auth/login'.post",
+                    "'/api/auth/login/mfa'.post",
+                    "'/api/auth/refresh'.post"
+                }) {
+            doc.body(
+                    "paths." + exempt + ".responses.'403'.description",
+                    anyOf(nullValue(), not(containsString("mfa_required"))));
         }
         // Secrets are documented as plain strings, never as objects.
         doc.body("components.schemas.Secret.type", equalTo("string"));

@@ -115,4 +115,26 @@ class OpenApiTest {
             }
         }
     }
+
+    @Test
+    void everyOperationNeedsABearerAndDocumentsMfaRequired() {
+        JsonPath doc = openApi();
+        assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        for (String op : OPERATIONS.keySet()) {
+            String[] methodAndPath = op.split(" ", 2);
+            String forbidden =
+                    "paths.'" + methodAndPath[1] + "'." + methodAndPath[0] + ".responses.'403'";
+            assertThat(doc.getString(forbidden + ".description")).as(op).contains("mfa_required");
+            assertThat(
+                            doc.getString(
+                                    forbidden
+                                            + ".content.'application/problem+json'.schema.'$ref'"))
+                    .as(op)
+                    .isEqualTo("#/components/schemas/Problem");
+        }
+        // A 403 of its own keeps its text, and gets the mfa_required sentence.
+        assertThat(doc.getString("paths.'/api/quotes/{id}/price'.post.responses.'403'.description"))
+                .startsWith(Docs.E403)
+                .contains("mfa_required");
+    }
 }

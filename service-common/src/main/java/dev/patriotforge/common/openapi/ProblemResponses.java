@@ -19,10 +19,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code @APIResponse(responseCode = "404", description = ...)} and nothing more.
  *
  * <p>Runs at build time, so the document served at /q/openapi and the one stored by the build are
- * the same. The {@code Problem} schema component comes from {@link ProblemSchema}; the filter fails
- * the build if it is missing rather than publish dangling references. Registered in every service
- * that depends on this module by the annotation (service-common is a bean archive, so it is in the
- * index Quarkus searches for {@code @OpenApiFilter}); no {@code mp.openapi.filter} needed.
+ * the same. Bearer operations first get their 403 {@code mfa_required} ({@link
+ * MfaRequiredResponses}). The {@code Problem} schema component comes from {@link ProblemSchema};
+ * the filter fails the build if it is missing rather than publish dangling references. Registered
+ * in every service that depends on this module by the annotation (service-common is a bean archive,
+ * so it is in the index Quarkus searches for {@code @OpenApiFilter}); no {@code mp.openapi.filter}
+ * needed.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
@@ -40,12 +42,13 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         boolean referenced = false;
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            Map<PathItem.HttpMethod, Operation> operations = path.getOperations();
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            Map<PathItem.HttpMethod, Operation> operations = path.getValue().getOperations();
             if (operations == null) {
                 continue;
             }
             for (Operation operation : operations.values()) {
+                MfaRequiredResponses.document(openAPI, path.getKey(), operation);
                 referenced |= addProblemContent(operation);
             }
         }

@@ -54,7 +54,11 @@ public class MfaPolicy {
                 && !exempt(path);
     }
 
-    static boolean exempt(String path) {
+    /**
+     * Whether {@code path} (a request path, or an OpenAPI path template) is one of the few a token
+     * without its second factor may still use.
+     */
+    public static boolean exempt(String path) {
         if (path == null || path.contains("..") || path.contains("//") || path.contains("%")) {
             return false;
         }

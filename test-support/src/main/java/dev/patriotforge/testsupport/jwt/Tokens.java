@@ -114,11 +114,24 @@ public final class Tokens {
         private RSAKey key = key();
         private String kid;
         private boolean includeSid = true;
+        private List<String> amr;
 
         private Builder(UUID user, String role, UUID sessionId) {
             this.user = user;
             this.role = role;
             this.sessionId = sessionId;
+            this.amr = defaultAmr(role);
+        }
+
+        /**
+         * What auth-service gives after the login such a user makes where the prod overlay's
+         * FORGE_MFA_REQUIRED_ROLES ({@code staff,admin}) holds: staff and admin log in with a
+         * second factor ({@code ["pwd","otp"]}), everyone else with the password ({@code ["pwd"]}).
+         */
+        private static List<String> defaultAmr(String role) {
+            return "staff".equals(role) || "admin".equals(role)
+                    ? List.of("pwd", "otp")
+                    : List.of("pwd");
         }
 
         public Builder issuer(String value) {
@@ -151,6 +164,18 @@ public final class Tokens {
             return this;
         }
 
+        /** The {@code amr} claim (RFC 8176), e.g. {@code "pwd"} alone: a login without otp. */
+        public Builder amr(String... methods) {
+            amr = List.of(methods);
+            return this;
+        }
+
+        /** No {@code amr} claim at all (a token from before amr existed, or a forged one). */
+        public Builder withoutAmr() {
+            amr = null;
+            return this;
+        }
+
         public Builder withoutSid() {
             includeSid = false;
             return this;
@@ -170,6 +195,9 @@ public final class Tokens {
                             .expirationTime(Date.from(expiresAt));
             if (includeSid) {
                 claims.claim("sid", sessionId.toString());
+            }
+            if (amr != null) {
+                claims.claim("amr", amr);
             }
             return claims.build();
         }
