@@ -44,7 +44,7 @@ class WebhookKillIT extends ClusterTest {
 
                 // Committed and claimed: the first attempt hangs at the receiver.
                 Received first =
-                        receiver.await(r -> quote.equals(Webhooks.quoteOf(r.body())), 1, wait())
+                        receiver.await(r -> quote.equals(Webhooks.quoteOf(r.body())), 1, patience())
                                 .get(0);
                 for (String name : Cluster.QUOTE) {
                     cluster.ctl("kill", name);
@@ -56,7 +56,8 @@ class WebhookKillIT extends ClusterTest {
                     cluster.ctl("start", name);
                 }
                 List<Received> attempts =
-                        receiver.await(r -> quote.equals(Webhooks.quoteOf(r.body())), 2, wait());
+                        receiver.await(
+                                r -> quote.equals(Webhooks.quoteOf(r.body())), 2, patience());
                 assertThat(attempts).extracting(Received::id).containsOnly(first.id());
                 assertThat(attempts)
                         .allSatisfy(
@@ -74,7 +75,7 @@ class WebhookKillIT extends ClusterTest {
         }
     }
 
-    private static Duration wait() {
+    private static Duration patience() {
         return Duration.ofMinutes(2);
     }
 
