@@ -45,21 +45,21 @@ public class WebhookMetrics {
                         Outcome.RETRY, counter(registry, Outcome.RETRY),
                         Outcome.FAILED, counter(registry, Outcome.FAILED));
         this.attempts =
-                Timer.builder("forge.webhook.attempt.duration")
+                Timer.builder("forge.quote.webhook.attempt.duration")
                         .description("Duration of one webhook attempt (request to answer)")
                         .register(registry);
         this.latency =
-                Timer.builder("forge.webhook.delivery.latency")
+                Timer.builder("forge.quote.webhook.delivery.latency")
                         .description("Time from a webhook event's write to its delivery")
                         .register(registry);
-        Gauge.builder("forge.webhook.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
+        Gauge.builder("forge.quote.webhook.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
                 .baseUnit("seconds")
                 .description("Age of the oldest pending webhook delivery (0 when none)")
                 .register(registry);
     }
 
     private static Counter counter(MeterRegistry registry, Outcome outcome) {
-        return Counter.builder("forge.webhook.deliveries")
+        return Counter.builder("forge.quote.webhook.deliveries")
                 .description("Webhook attempts by outcome")
                 .tag("outcome", outcome.tag)
                 .register(registry);
