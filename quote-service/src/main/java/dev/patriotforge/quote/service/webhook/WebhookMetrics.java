@@ -52,7 +52,10 @@ public class WebhookMetrics {
                 Timer.builder("forge.quote.webhook.delivery.latency")
                         .description("Time from a webhook event's write to its delivery")
                         .register(registry);
-        Gauge.builder("forge.quote.webhook.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
+        Gauge.builder(
+                        "forge.quote.webhook.outbox.oldest.age",
+                        oldestAgeMillis,
+                        a -> a.get() / 1000.0)
                 .baseUnit("seconds")
                 .description("Age of the oldest pending webhook delivery (0 when none)")
                 .register(registry);
