@@ -44,14 +44,14 @@ class WebhookReplicasIT extends ClusterTest {
                     assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
                     quotes.add(created.jsonPath().getString("id"));
                 }
-                List<Received> got =
-                        receiver.await(
-                                r -> quotes.contains(Webhooks.quoteOf(r.body())),
-                                QUOTES,
-                                Duration.ofMinutes(1));
+                receiver.await(
+                        r -> quotes.contains(Webhooks.quoteOf(r.body())),
+                        QUOTES,
+                        Duration.ofMinutes(1));
                 // Late duplicates would show up now.
                 Thread.sleep(3_000);
-                got = receiver.received(r -> quotes.contains(Webhooks.quoteOf(r.body())));
+                List<Received> got =
+                        receiver.received(r -> quotes.contains(Webhooks.quoteOf(r.body())));
                 Map<String, Long> perId =
                         got.stream()
                                 .collect(
