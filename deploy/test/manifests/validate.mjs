@@ -11,13 +11,16 @@
 //     keys, container env) is a ${FORGE_...} that the service reads;
 //  3. references hold: selectors, Secret names and keys, HPA targets, routes and their ports;
 //  4. operations (operations.mjs): the HPA owns the replicas, graceful shutdown fits the grace
-//     period, the database connection budget fits max_connections, the PrometheusRule is there.
+//     period, the database connection budget fits max_connections, the PrometheusRule is there;
+//  5. the static origin of /api/openapi.json and /problems/* (static-origin.mjs).
 //
 // Usage: node validate.mjs REPO_ROOT RENDERED...   (RENDERED: name=file, a `kubectl kustomize` output)
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, dirname, resolve } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { checkOperations } from "./operations.mjs";
+import { checkHardening } from "./hardening.mjs";
+import { checkStaticOrigin } from "./static-origin.mjs";
 
 const [root, ...renderedArgs] = process.argv.slice(2);
 if (!root) {
@@ -430,21 +433,7 @@ for (const { name, objects } of rendered) {
       check(p?.httpGet?.port === svc.opsPortName, at, `${probe} must use the ${svc.opsPortName} port (health is served there)`);
     }
 
-    // Hardening
-    const sc = container.securityContext ?? {};
-    check(pod.securityContext?.runAsNonRoot === true || sc.runAsNonRoot === true, at, "must run as non-root");
-    check(sc.readOnlyRootFilesystem === true, at, "readOnlyRootFilesystem must be true");
-    check(sc.allowPrivilegeEscalation === false, at, "allowPrivilegeEscalation must be false");
-    check(sc.capabilities?.drop?.includes("ALL"), at, "capabilities must drop ALL");
-    check(
-      (pod.securityContext?.seccompProfile?.type ?? sc.seccompProfile?.type) === "RuntimeDefault",
-      at,
-      "seccomp profile must be RuntimeDefault",
-    );
-    const tmp = (container.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
-    check(tmp && pod.volumes?.find((v) => v.name === tmp.name)?.emptyDir, at, "/tmp must be an emptyDir");
-    check(container.resources?.requests?.memory && container.resources?.limits?.memory, at, "memory requests and limits are required");
-    check(container.resources?.requests?.cpu, at, "a CPU request is required");
+    checkHardening({ pod, container, at, check });
 
     // Environment: every name is one the service reads (or the image's).
     const envNames = new Map();
@@ -532,6 +521,7 @@ for (const { name, objects } of rendered) {
   }
 
   checkOperations({ name, where, objects, config, check, find, ofKind });
+  checkStaticOrigin({ root, where, objects, check, find, ofKind });
 
   // quote-service fetches the JWKS from auth-service inside the cluster.
   const jwks = find("ConfigMap", "quote-service")?.data?.FORGE_JWKS_URL;
