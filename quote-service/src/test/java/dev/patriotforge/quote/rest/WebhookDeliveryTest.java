@@ -151,7 +151,7 @@ class WebhookDeliveryTest {
                 .containsEntry("response_status", 204)
                 .containsEntry("next_attempt_at", null);
         assertThat(
-                        registry.find("forge.webhook.deliveries")
+                        registry.find("forge.quote.webhook.deliveries")
                                 .tag("outcome", "delivered")
                                 .counter()
                                 .count())

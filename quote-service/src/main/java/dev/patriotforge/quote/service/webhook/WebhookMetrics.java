@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code forge_webhook_deliveries_total{outcome}} (delivered, retry: an attempt failed and another
- * follows, failed: given up), {@code forge_webhook_attempt_duration_seconds} (one HTTP attempt),
- * {@code forge_webhook_delivery_latency_seconds} (event written to delivered) and {@code
- * forge_webhook_outbox_oldest_age_seconds} (the oldest pending delivery's age, 0 when none: the
- * backlog). Registered at startup so that every meter is exported from the first scrape.
+ * {@code forge_quote_webhook_deliveries_total{outcome}} (delivered, retry: an attempt failed and
+ * another follows, failed: given up), {@code forge_quote_webhook_attempt_duration_seconds} (one
+ * HTTP attempt), {@code forge_quote_webhook_delivery_latency_seconds} (event written to delivered)
+ * and {@code forge_quote_webhook_outbox_oldest_age_seconds} (the oldest pending delivery's age, 0
+ * when none: the backlog). Registered at startup so that every meter is exported from the first
+ * scrape.
  */
 @Startup
 @ApplicationScoped
