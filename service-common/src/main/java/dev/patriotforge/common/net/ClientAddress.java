@@ -1,5 +1,6 @@
 package dev.patriotforge.common.net;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,8 +17,10 @@ import java.util.Optional;
  * peer, unless the peer is a trusted proxy; then the rightmost {@code X-Forwarded-For} entry that
  * is not a trusted proxy. A proxy that appends to the header (Envoy, nginx's
  * $proxy_add_x_forwarded_for) puts the address it saw last, so whatever a client wrote to the left
- * of it is never taken. Trusted proxies: {@code FORGE_TRUSTED_PROXIES} (addresses and CIDRs).
+ * of it is never taken. Trusted proxies: {@code FORGE_TRUSTED_PROXIES} (see {@link
+ * TrustedProxies}); created at startup, so that a bad entry stops the service before it serves.
  */
+@Startup
 @ApplicationScoped
 public class ClientAddress {
     public static final String X_FORWARDED_FOR = "X-Forwarded-For";

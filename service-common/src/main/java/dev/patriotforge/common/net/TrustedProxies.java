@@ -8,9 +8,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The proxies whose {@code X-Forwarded-For} entries are believed: addresses and CIDR blocks (IPv4
- * and IPv6), e.g. {@code 127.0.0.0/8,::1,10.0.0.0/8}. Parses IP literals only; never resolves a
- * name.
+ * The proxies whose {@code X-Forwarded-For} entries are believed: IPv4 addresses and CIDR blocks
+ * (IPv4 and IPv6), e.g. {@code 127.0.0.0/8,::1/128,10.0.0.0/8}. Parses IP literals only; never
+ * resolves a name.
+ *
+ * <p>The same list configures Quarkus's proxy forwarding ({@code
+ * quarkus.http.proxy.trusted-proxies} in service-common's microprofile-config.properties), which
+ * reads an entry without a prefix as {@code host:port}: a bare IPv6 address such as {@code ::1}
+ * becomes the host name {@code :}, looked up in DNS on every request (each lookup timing out where
+ * no resolver answers). So an IPv6 address must be written as a CIDR block ({@code ::1/128});
+ * {@link #of} refuses it otherwise, and the service does not start.
  */
 public final class TrustedProxies {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -43,6 +50,13 @@ public final class TrustedProxies {
                                             new IllegalArgumentException(
                                                     "not an IP address or CIDR block: " + entry));
             int bits = address.getAddress().length * 8;
+            if (slash < 0 && (bits == 128 || host.indexOf(':') >= 0)) {
+                throw new IllegalArgumentException(
+                        "write the IPv6 address "
+                                + entry
+                                + " as a CIDR block (e.g. ::1/128): Quarkus would look it up as a"
+                                + " host name on every request");
+            }
             int prefix = bits;
             if (slash >= 0) {
                 try {

@@ -3,12 +3,13 @@ package dev.patriotforge.common.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientAddressTest {
     private final ClientAddress loopbackGateway =
-            new ClientAddress(TrustedProxies.of(List.of("127.0.0.0/8", "::1")));
+            new ClientAddress(TrustedProxies.of(List.of("127.0.0.0/8", "::1/128")));
     private final ClientAddress envoyInCluster =
             new ClientAddress(TrustedProxies.of(List.of("127.0.0.1", "10.244.0.0/16")));
 
@@ -93,5 +94,20 @@ class ClientAddressTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/33")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anIpv6AddressMustBeACidrBlockBecauseQuarkusWouldLookItUp() {
+        for (String bare : List.of("::1", "[::1]", "2001:db8::7", "0:0:0:0:0:0:0:1")) {
+            assertThatThrownBy(() -> TrustedProxies.of(List.of("127.0.0.0/8", bare)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("CIDR block");
+        }
+        assertThat(TrustedProxies.of(List.of("10.0.0.5")).contains(address("10.0.0.5"))).isTrue();
+        assertThat(TrustedProxies.of(List.of("::1/128")).contains(address("::1"))).isTrue();
+    }
+
+    private static InetAddress address(String literal) {
+        return TrustedProxies.literal(literal).orElseThrow();
     }
 }
