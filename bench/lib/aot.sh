@@ -23,8 +23,8 @@ aot_train() {
     (cd "$dir" && exec "$JAVA_HOME/bin/java" $FORGE_JAVA_OPTS -XX:AOTCacheOutput=app-trained.aot \
         -jar quarkus-run.jar >"$FORGE_DIR/bench/$name-train.log" 2>&1) &
     pid=$!
-    for i in $(seq 1 1500); do
-        curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null && break
+    for i in $(seq 1 1500); do  # up to 5 minutes
+        curl -fsS -o /dev/null "$(ready_url "$name" "$port")" 2>/dev/null && break
         kill -0 "$pid" 2>/dev/null || { log "$name did not start for training"; return 0; }
         sleep 0.2
     done
