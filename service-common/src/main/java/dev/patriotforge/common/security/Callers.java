@@ -60,9 +60,10 @@ public class Callers {
             throw new Unauthenticated();
         }
         UUID userId = Uuids.parse(token.getSubject()).orElseThrow(TokenInvalid::new);
-        Object sid = token.getClaim(JwtClaims.SESSION_ID);
-        UUID sessionId =
-                Uuids.parse(sid == null ? null : sid.toString()).orElseThrow(TokenInvalid::new);
+        // AccessTokenCheck read and checked the session id (and its revocation).
+        if (!(identity.getAttribute(AccessTokenCheck.SESSION_ID) instanceof UUID sessionId)) {
+            throw new TokenInvalid();
+        }
         String role =
                 BY_CAPABILITY.stream()
                         .filter(identity::hasRole)
