@@ -207,7 +207,9 @@ public class AuthService {
         }
     }
 
-    @Transactional
+    /**
+     * The caller's account: one SELECT in autocommit, outside a transaction (it writes nothing).
+     */
     public UserView me(Caller caller) {
         return UserView.of(live(caller));
     }

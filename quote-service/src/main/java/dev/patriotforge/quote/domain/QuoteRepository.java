@@ -98,13 +98,22 @@ public class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
         getEntityManager().detach(quote);
     }
 
-    /** A quote that is not deleted; with {@code lock}, the row stays locked until commit. */
+    /**
+     * A quote that is not deleted. With {@code lock}, the row stays locked until commit; without,
+     * the quote comes with its items in one SELECT (a lock cannot cover the nullable side of the
+     * outer join, so the locking read loads the items when they are first used).
+     */
     public Optional<Quote> findLive(UUID id, boolean lock) {
-        var query = find("id = ?1 and deletedAt is null", id);
         if (lock) {
-            query.withLock(LockModeType.PESSIMISTIC_WRITE);
+            return find("id = ?1 and deletedAt is null", id)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResultOptional();
         }
-        return query.firstResultOptional();
+        return find(
+                        "from Quote q left join fetch q.items where q.id = ?1 and q.deletedAt is"
+                                + " null",
+                        id)
+                .singleResultOptional();
     }
 
     /**

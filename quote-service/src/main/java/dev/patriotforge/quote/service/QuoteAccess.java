@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -52,12 +53,24 @@ public class QuoteAccess {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A quote the caller may see, for reading. */
+    /** A quote the caller may see, for reading, in the caller's transaction (expired if due). */
     public Quote readable(Caller caller, UUID id) {
-        return expiredIfDue(
-                quotes.findLive(id, false)
-                        .filter(q -> visible(caller, q))
-                        .orElseThrow(QuoteNotFound::new));
+        return expiredIfDue(visibleLive(caller, id));
+    }
+
+    /**
+     * A quote the caller may see, as stored, read without a transaction (one SELECT, autocommit);
+     * empty when it is due to expire, which only {@link #readable} in a transaction may record.
+     */
+    public Optional<Quote> readableAsStored(Caller caller, UUID id) {
+        Quote quote = visibleLive(caller, id);
+        return expiryDue(quote, now()) ? Optional.empty() : Optional.of(quote);
+    }
+
+    private Quote visibleLive(Caller caller, UUID id) {
+        return quotes.findLive(id, false)
+                .filter(q -> visible(caller, q))
+                .orElseThrow(QuoteNotFound::new);
     }
 
     /**
@@ -142,9 +155,7 @@ public class QuoteAccess {
      */
     private Quote expiredIfDue(Quote quote) {
         Instant now = now();
-        if (quote.status != EXPIRY.from()
-                || quote.validUntil == null
-                || quote.validUntil.isAfter(now)) {
+        if (!expiryDue(quote, now)) {
             return quote;
         }
         List<QuoteRepository.Expired> expired =
@@ -157,6 +168,12 @@ public class QuoteAccess {
             outbox.record(event.eventId(), EXPIRY.to().wire(), event.quoteId(), now);
         }
         return quote;
+    }
+
+    private static boolean expiryDue(Quote quote, Instant now) {
+        return quote.status == EXPIRY.from()
+                && quote.validUntil != null
+                && !quote.validUntil.isAfter(now);
     }
 
     /** A permitted change in progress. */

@@ -17,6 +17,7 @@ import dev.patriotforge.shared.error.InvalidStateTransition;
 import dev.patriotforge.shared.error.QuotaExceeded;
 import dev.patriotforge.shared.error.QuoteExpired;
 import dev.patriotforge.shared.error.ValidationFailed;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -87,10 +88,18 @@ public class QuoteService {
         return QuoteView.from(quote);
     }
 
-    @Transactional
+    /**
+     * One quote: a single SELECT of the quote and its items, outside a transaction. A quote found
+     * due to expire is read again in a transaction of its own, which records the expiry first.
+     */
     public QuoteView get(Caller caller, UUID id) {
         quotes.readOnly();
-        return QuoteView.from(access.readable(caller, id));
+        return access.readableAsStored(caller, id)
+                .map(QuoteView::from)
+                .orElseGet(
+                        () ->
+                                QuarkusTransaction.requiringNew()
+                                        .call(() -> QuoteView.from(access.readable(caller, id))));
     }
 
     /** One page of the audit trail, oldest first, after the cursor (the last event shown). */
