@@ -138,6 +138,15 @@ final class Limits {
                 "DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids (n int PRIMARY KEY, id"
                         + " uuid); INSERT INTO bench_ids VALUES "
                         + rows;
+        // The seeded customers, numbered likewise: pgbench spreads its creates over them as wrk.
+        String customers =
+                IntStream.range(0, seed.customers().size())
+                        .mapToObj(i -> "(%d,'%s')".formatted(i + 1, seed.customers().get(i).id()))
+                        .collect(Collectors.joining(","));
+        ids +=
+                "; DROP TABLE IF EXISTS bench_customers; CREATE TABLE bench_customers (n int"
+                        + " PRIMARY KEY, id uuid); INSERT INTO bench_customers VALUES "
+                        + customers;
         // The table is made by the migration role (forge_quote has DML only); its default
         // privileges let forge_quote, which pgbench runs as, read it.
         Commands.exec(
@@ -160,7 +169,7 @@ final class Limits {
                 "-d",
                 "forge",
                 "-c",
-                ids + "; ANALYZE bench_ids;");
+                ids + "; ANALYZE bench_ids; ANALYZE bench_customers;");
         String out =
                 Commands.exec(
                         Map.of(
@@ -189,7 +198,7 @@ final class Limits {
                         "-D",
                         "quote_count=" + seed.quoteIds().size(),
                         "-D",
-                        "customer_id=" + seed.customers().get(0).id(),
+                        "customer_count=" + seed.customers().size(),
                         "forge");
         Matcher m = TPS.matcher(out);
         if (!m.find()) {
