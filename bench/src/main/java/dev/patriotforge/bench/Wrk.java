@@ -96,6 +96,7 @@ final class Wrk {
         r.put("p50_ms", Bench.round(figures.path("p50_us").asLong() / 1000.0));
         r.put("p95_ms", Bench.round(figures.path("p95_us").asLong() / 1000.0));
         r.put("p99_ms", Bench.round(figures.path("p99_us").asLong() / 1000.0));
+        r.put("mean_ms", Bench.round(figures.path("mean_us").asLong() / 1000.0));
         r.put("non_2xx", figures.path("non2xx").asLong());
         r.put("socket_errors", socketErrors);
         System.out.printf(
