@@ -13,9 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BodyFuzzTest {
     private static final int SAMPLES = 20;
-    private static final int MIB = 1024 * 1024;
 
     private static Response send(RequestSpecification spec, String method, String path, byte[] b) {
         return spec.contentType("application/json").body(b).request(method, path);
@@ -399,11 +396,8 @@ class BodyFuzzTest {
                         "",
                         RawHttp.utf8AsLatin1("application/json; charset=\u00e9\u202e"));
         byte[] small = "{\"display_name\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] huge = new byte[MIB + 16];
-        Arrays.fill(huge, (byte) ' ');
-        huge[0] = '{';
-        huge[huge.length - 1] = '}';
-        for (String[] endpoint :
+        ContentTypeProbe.check(
+                answers,
                 new String[][] {
                     {"POST", "/api/auth/register", null},
                     {"POST", "/api/auth/login", null},
@@ -411,30 +405,8 @@ class BodyFuzzTest {
                     {"PATCH", "/api/auth/me", session.accessToken()},
                     {"POST", "/api/auth/password", session.accessToken()},
                     {"PATCH", "/api/auth/users/" + session.account().id(), admin.accessToken()}
-                }) {
-            for (String type : types) {
-                answers.check(
-                        endpoint[0] + " " + endpoint[1] + " as " + type,
-                        RawHttp.send(endpoint[0], endpoint[1], headers(endpoint[2], type), small));
-            }
-            answers.check(
-                    endpoint[0] + " " + endpoint[1] + " over 1 MiB",
-                    RawHttp.send(
-                            endpoint[0],
-                            endpoint[1],
-                            headers(endpoint[2], "application/json"),
-                            huge));
-        }
-        answers.assertAllFine();
-    }
-
-    private static Map<String, String> headers(String accessToken, String contentType) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Forwarded-For", Api.ip());
-        headers.put("Content-Type", contentType);
-        if (accessToken != null) {
-            headers.put("Authorization", "Bearer " + accessToken);
-        }
-        return headers;
+                },
+                types,
+                small);
     }
 }

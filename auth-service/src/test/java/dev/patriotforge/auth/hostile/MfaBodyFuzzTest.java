@@ -6,14 +6,11 @@ import static dev.patriotforge.testsupport.hostile.HostileBody.shown;
 import dev.patriotforge.auth.support.Api;
 import dev.patriotforge.auth.support.Authenticator;
 import dev.patriotforge.testsupport.hostile.JsonLiteral;
-import dev.patriotforge.testsupport.http.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MfaBodyFuzzTest {
     private static final int SAMPLES = 20;
-    private static final int MIB = 1024 * 1024;
     private static final String ENROL = "/api/auth/mfa/totp";
     private static final String CONFIRM = "/api/auth/mfa/totp/confirm";
     private static final String SECOND_STEP = "/api/auth/login/mfa";
@@ -213,42 +209,17 @@ class MfaBodyFuzzTest {
                         "application/",
                         "");
         byte[] small = "{\"code\":\"123456\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] huge = new byte[MIB + 16];
-        Arrays.fill(huge, (byte) ' ');
-        huge[0] = '{';
-        huge[huge.length - 1] = '}';
         String reset = "/api/auth/users/" + session.account().id() + "/mfa";
-        for (String[] endpoint :
+        ContentTypeProbe.check(
+                answers,
                 new String[][] {
                     {"POST", ENROL, session.accessToken()},
                     {"POST", CONFIRM, session.accessToken()},
                     {"DELETE", ENROL, session.accessToken()},
                     {"POST", SECOND_STEP, null},
                     {"DELETE", reset, admin.accessToken()}
-                }) {
-            for (String type : types) {
-                answers.check(
-                        endpoint[0] + " " + endpoint[1] + " as " + type,
-                        RawHttp.send(endpoint[0], endpoint[1], headers(endpoint[2], type), small));
-            }
-            answers.check(
-                    endpoint[0] + " " + endpoint[1] + " over 1 MiB",
-                    RawHttp.send(
-                            endpoint[0],
-                            endpoint[1],
-                            headers(endpoint[2], "application/json"),
-                            huge));
-        }
-        answers.assertAllFine();
-    }
-
-    private static Map<String, String> headers(String accessToken, String contentType) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Forwarded-For", Api.ip());
-        headers.put("Content-Type", contentType);
-        if (accessToken != null) {
-            headers.put("Authorization", "Bearer " + accessToken);
-        }
-        return headers;
+                },
+                types,
+                small);
     }
 }
