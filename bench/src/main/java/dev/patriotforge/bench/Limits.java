@@ -129,24 +129,13 @@ final class Limits {
                 root.resolve("bench/pgbench/" + name + ".sql"),
                 prepared,
                 StandardCopyOption.REPLACE_EXISTING);
-        // The seeded quote ids, numbered, so that pgbench can pick one at random as wrk does.
-        String rows =
-                IntStream.range(0, seed.quoteIds().size())
-                        .mapToObj(i -> "(%d,'%s')".formatted(i + 1, seed.quoteIds().get(i)))
-                        .collect(Collectors.joining(","));
+        // The seeded quote ids and customers, numbered, so that pgbench picks them at random as
+        // wrk does (a GET of any quote, creates spread over the customers).
         String ids =
-                "DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids (n int PRIMARY KEY, id"
-                        + " uuid); INSERT INTO bench_ids VALUES "
-                        + rows;
-        // The seeded customers, numbered likewise: pgbench spreads its creates over them as wrk.
-        String customers =
-                IntStream.range(0, seed.customers().size())
-                        .mapToObj(i -> "(%d,'%s')".formatted(i + 1, seed.customers().get(i).id()))
-                        .collect(Collectors.joining(","));
-        ids +=
-                "; DROP TABLE IF EXISTS bench_customers; CREATE TABLE bench_customers (n int"
-                        + " PRIMARY KEY, id uuid); INSERT INTO bench_customers VALUES "
-                        + customers;
+                numbered("bench_ids", seed.quoteIds())
+                        + numbered(
+                                "bench_customers",
+                                seed.customers().stream().map(Account::id).toList());
         // The table is made by the migration role (forge_quote has DML only); its default
         // privileges let forge_quote, which pgbench runs as, read it.
         Commands.exec(
@@ -169,7 +158,7 @@ final class Limits {
                 "-d",
                 "forge",
                 "-c",
-                ids + "; ANALYZE bench_ids; ANALYZE bench_customers;");
+                ids + "ANALYZE bench_ids; ANALYZE bench_customers;");
         String out =
                 Commands.exec(
                         Map.of(
@@ -215,5 +204,15 @@ final class Limits {
             p.load(in);
         }
         return p;
+    }
+
+    /** SQL that (re)creates TABLE (n, id) holding IDS numbered from 1. */
+    private static String numbered(String table, List<String> ids) {
+        String rows =
+                IntStream.range(0, ids.size())
+                        .mapToObj(i -> "(%d,'%s')".formatted(i + 1, ids.get(i)))
+                        .collect(Collectors.joining(","));
+        return "DROP TABLE IF EXISTS %s; CREATE TABLE %s (n int PRIMARY KEY, id uuid); INSERT INTO %s VALUES %s; "
+                .formatted(table, table, table, rows);
     }
 }
